@@ -1,0 +1,1 @@
+package com.aigency.shared; final class Placeholder {}
