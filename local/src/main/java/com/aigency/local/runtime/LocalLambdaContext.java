@@ -1,0 +1,90 @@
+package com.aigency.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The Lambda context an in-process invocation sees: same fields, local values. */
+final class LocalLambdaContext implements Context {
+  private static final LambdaLogger STDOUT =
+      new LambdaLogger() {
+        @Override
+        public void log(String message) {
+          System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+          System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
+      };
+
+  private final String requestId = UUID.randomUUID().toString();
+  private final String functionName;
+  private final int memoryMb;
+  private final long deadlineMillis;
+
+  LocalLambdaContext(String functionName, int memoryMb, int timeoutSeconds) {
+    this.functionName = functionName;
+    this.memoryMb = memoryMb;
+    this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
+  }
+
+  @Override
+  public String getAwsRequestId() {
+    return requestId;
+  }
+
+  @Override
+  public String getLogGroupName() {
+    return "/aws/lambda/" + functionName;
+  }
+
+  @Override
+  public String getLogStreamName() {
+    return "local";
+  }
+
+  @Override
+  public String getFunctionName() {
+    return functionName;
+  }
+
+  @Override
+  public String getFunctionVersion() {
+    return "$LATEST";
+  }
+
+  @Override
+  public String getInvokedFunctionArn() {
+    return "arn:aws:lambda:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":function:" + functionName;
+  }
+
+  @Override
+  public CognitoIdentity getIdentity() {
+    return null;
+  }
+
+  @Override
+  public ClientContext getClientContext() {
+    return null;
+  }
+
+  @Override
+  public int getRemainingTimeInMillis() {
+    return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+  }
+
+  @Override
+  public int getMemoryLimitInMB() {
+    return memoryMb;
+  }
+
+  @Override
+  public LambdaLogger getLogger() {
+    return STDOUT;
+  }
+}

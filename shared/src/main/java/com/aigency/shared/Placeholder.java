@@ -1,1 +1,0 @@
-package com.aigency.shared; final class Placeholder {}
