@@ -1,5 +1,6 @@
 package com.aigency.local.cli;
 
+import com.aigency.shared.config.AppClock;
 import com.aigency.local.runtime.Endpoints;
 import com.aigency.local.runtime.LocalLauncher;
 import com.aigency.local.runtime.LocalNames;
@@ -83,7 +84,7 @@ public final class Cli {
     }
     int port = args.intOption("--port", 3000, 1, 65535);
     Path data = args.option("--data").map(Path::of).orElse(null);
-    var options = new LocalLauncher.Options(port, data, LocalLauncher.repoRoot());
+    var options = LocalLauncher.Options.forRepository(port, data);
     System.out.println("Starting the local system" + (data == null ? " (in memory)" : " (data in " + data.toAbsolutePath() + ")") + " ...");
     long started = System.nanoTime();
     LocalLauncher.Running running = LocalLauncher.start(options, null, Duration.ofMinutes(3));
@@ -130,7 +131,7 @@ public final class Cli {
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
-      var created = new TenantService(new TenantStore(dynamo, table), Clock.systemUTC()).createTenant(words.get(1), scopes);
+      var created = new TenantService(new TenantStore(dynamo, table), AppClock.system()).createTenant(words.get(1), scopes);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("tenantId", created.tenantId());
       out.put("apiKey", created.apiKey());

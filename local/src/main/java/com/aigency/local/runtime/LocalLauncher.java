@@ -20,10 +20,15 @@ public final class LocalLauncher {
 
   private LocalLauncher() {}
 
-  /** Options of {@code ./aigency local}. */
-  public record Options(int port, Path dataDir, Path repoRoot) {
-    public Path stateDir() {
-      return dataDir != null ? dataDir : repoRoot.resolve(".aigency");
+  /**
+   * What to start: the HTTP API port, the data folder (null: in memory), the template, and where
+   * endpoints.json and logs go.
+   */
+  public record Options(int port, Path dataDir, Path templateFile, Path stateDir) {
+    /** {@code ./aigency local}: the repository's template; state beside the data, or in .aigency/. */
+    public static Options forRepository(int port, Path dataDir) {
+      Path repo = repoRoot();
+      return new Options(port, dataDir, repo.resolve("template.yaml"), dataDir != null ? dataDir : repo.resolve(".aigency"));
     }
   }
 
@@ -55,7 +60,7 @@ public final class LocalLauncher {
    */
   public static Running start(Options options, Path output, Duration timeout)
       throws IOException, InterruptedException, LocalPorts.PortInUseException {
-    Path templateFile = options.repoRoot().resolve("template.yaml");
+    Path templateFile = options.templateFile();
     SamTemplate template = SamTemplate.load(templateFile);
     LocalPorts ports = LocalPorts.choose(options.port());
     LocalNames names = new LocalNames(template, ports, Map.of());
@@ -83,6 +88,8 @@ public final class LocalLauncher {
 
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(names.functionEnvironment(planned));
+    // JVM flags meant for a Lambda's short life; the long-running local JVM keeps its defaults.
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     if (output == null) {
       builder.inheritIO();
     } else {

@@ -2,6 +2,7 @@ package com.aigency.local.runtime;
 
 import com.aigency.local.aws.AwsJsonException;
 import com.aigency.local.aws.AwsJsonServer;
+import com.aigency.local.aws.events.LocalEventBridge;
 import com.aigency.local.aws.kms.LocalKms;
 import com.aigency.local.aws.secretsmanager.LocalSecretsManager;
 import com.aigency.local.clock.LocalClock;
@@ -45,8 +46,8 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       Endpoints endpoints = runtime.start(SamTemplate.load(template), ports, dataDir, stateDir);
       endpoints.writeTo(stateDir);
-    } catch (Exception e) {
-      System.err.println("aigency local failed to start: " + e.getMessage());
+    } catch (Throwable e) {
+      System.err.println("aigency local failed to start: " + e);
       e.printStackTrace();
       runtime.closeQuietly();
       System.exit(1);
@@ -57,6 +58,9 @@ public final class LocalRuntime implements AutoCloseable {
   Endpoints start(SamTemplate template, LocalPorts ports, Path dataDir, Path stateDir) throws Exception {
     LocalNames names = new LocalNames(template, ports, Map.of());
     Path data = dataDir == null ? null : dataDir.toAbsolutePath();
+    if (data != null) {
+      running.push(DataFolderLock.acquire(data));
+    }
     // S3Proxy is a separate JVM; start it first and let the in-process services come up meanwhile.
     CompletableFuture<S3ProxyProcess> s3 =
         CompletableFuture.supplyAsync(() -> {
@@ -73,7 +77,9 @@ public final class LocalRuntime implements AutoCloseable {
     running.push(awsJson);
     LocalKms kms = new LocalKms(clock, data == null ? null : data.resolve("kms"));
     LocalSecretsManager secrets = new LocalSecretsManager(clock, data == null ? null : data.resolve("secretsmanager"));
-    awsJson.register(kms).register(secrets);
+    LocalEventBridge events = new LocalEventBridge(clock, data == null ? null : data.resolve("events"));
+    running.push(events);
+    awsJson.register(kms).register(secrets).register(events).register(new LocalAdmin(clock, events));
     running.push(s3.join());
 
     ResourceProvisioner provisioner = new ResourceProvisioner(names);
@@ -95,6 +101,7 @@ public final class LocalRuntime implements AutoCloseable {
     SqsEventSources queues = new SqsEventSources(SqsClient.builder().httpClient(AwsClients.http()).build(), functions, names);
     queues.start();
     running.push(queues);
+    EventSources.register(names, events, functions);
     return Endpoints.of(ports, dataDir, ProcessHandle.current().pid());
   }
 

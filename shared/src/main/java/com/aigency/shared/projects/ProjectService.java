@@ -1,5 +1,6 @@
 package com.aigency.shared.projects;
 
+import com.aigency.shared.config.AppClock;
 import com.aigency.shared.aws.AwsClients;
 import com.aigency.shared.config.AppConfig;
 import com.aigency.shared.domain.Ids;
@@ -26,7 +27,7 @@ public final class ProjectService {
   public static ProjectService fromEnvironment() {
     AppConfig config = AppConfig.fromEnvironment();
     return new ProjectService(
-        new ProjectStore(AwsClients.dynamoDb(), config.tableName()), Clock.systemUTC());
+        new ProjectStore(AwsClients.dynamoDb(), config.tableName()), AppClock.system());
   }
 
   public ProjectView create(String tenantId, JsonNode body) {

@@ -76,13 +76,8 @@ public final class ProjectStore {
                 Map.of(
                     ":pk", AttributeValue.fromS(partition),
                     ":prefix", AttributeValue.fromS(PROJECT_PREFIX)))
-            .scanIndexForward(false)
-            .limit(page.limit());
-    page.nextToken().ifPresent(t -> query.exclusiveStartKey(PageTokens.decode(t, Keys.PK, partition)));
-    var response = dynamo.query(query.build());
-    return new Page<>(
-        response.items().stream().map(ProjectStore::toProject).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+            .scanIndexForward(false);
+    return PageTokens.query(dynamo, query, page, Keys.PK, partition).map(ProjectStore::toProject);
   }
 
   public Optional<ProjectBrief> findBrief(String tenantId, String projectId) {
