@@ -1,19 +1,13 @@
 package com.aigency.local.cli;
 
-import com.aigency.shared.config.AppClock;
 import com.aigency.local.runtime.Endpoints;
+import com.aigency.local.runtime.LocalClients;
 import com.aigency.local.runtime.LocalLauncher;
-import com.aigency.local.runtime.LocalNames;
 import com.aigency.local.runtime.LocalPorts;
-import com.aigency.local.template.SamTemplate;
 import com.aigency.shared.domain.Scope;
 import com.aigency.shared.json.Json;
-import com.aigency.shared.store.TenantStore;
-import com.aigency.shared.tenancy.TenantService;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code ./aigency}: the developer's entry point to the local system. */
@@ -34,6 +24,7 @@ public final class Cli {
       """
       Usage: ./aigency <command> [options]
 
+        demo [--port N]                    start the system in memory and walk through what it does, step by step
         local [--port N] [--data DIR]      start the whole system locally (HTTP API on 127.0.0.1:N, default 3000);
                                            --data keeps state in DIR across restarts (default: in memory)
         tenant create NAME [--scopes S] [--data DIR]
@@ -73,6 +64,7 @@ public final class Cli {
     List<String> rest = args.subList(1, args.size());
     return switch (args.get(0)) {
       case "local" -> local(Args.parse(rest, Set.of("--port", "--data")));
+      case "demo" -> new Demo(System.out).run(Args.parse(rest, Set.of("--port")).intOption("--port", LocalPorts.freePort(), 1, 65535));
       case "tenant" -> tenant(Args.parse(rest, Set.of("--scopes", "--data")));
       default -> throw new UsageException("Unknown command '" + args.get(0) + "'");
     };
@@ -121,17 +113,8 @@ public final class Cli {
     Path repo = LocalLauncher.repoRoot();
     Path stateDir = args.option("--data").map(Path::of).orElse(repo.resolve(".aigency"));
     Endpoints endpoints = runningAt(stateDir);
-    SamTemplate template = SamTemplate.load(repo.resolve("template.yaml"));
-    String table = new LocalNames(template, new LocalPorts(0, 0, 0, 0, 0), Map.of())
-        .functionEnvironment(endpoints).get("TABLE_NAME");
-    try (DynamoDbClient dynamo =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(endpoints.dynamodb()))
-            .region(Region.of(endpoints.region()))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build()) {
-      var created = new TenantService(new TenantStore(dynamo, table), AppClock.system()).createTenant(words.get(1), scopes);
+    try (DynamoDbClient dynamo = LocalClients.dynamo(endpoints)) {
+      var created = LocalClients.tenants(dynamo, repo.resolve("template.yaml"), endpoints).createTenant(words.get(1), scopes);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("tenantId", created.tenantId());
       out.put("apiKey", created.apiKey());

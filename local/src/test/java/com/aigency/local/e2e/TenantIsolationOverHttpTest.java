@@ -28,6 +28,7 @@ class TenantIsolationOverHttpTest {
        "uniqueSellingPoint":"Baked at 4am daily","websiteUrl":"https://bakery.example"}""";
 
   static LocalLauncher.Running system;
+  static Path log;
   static LocalTenants tenants;
   static LocalHttp http;
   static String keyA;
@@ -37,7 +38,7 @@ class TenantIsolationOverHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path log = Files.createTempFile("aigency-local", ".log");
+    log = Files.createTempFile("aigency-local", ".log");
     system = LocalLauncher.start(
         new LocalLauncher.Options(
             LocalPorts.freePort(), null, LocalLauncher.repoRoot().resolve("template.yaml"), Files.createTempDirectory("aigency-state")),
@@ -173,6 +174,15 @@ class TenantIsolationOverHttpTest {
     var response = http.send("GET", "/nope", keyA, null);
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().get("message").asText()).isEqualTo("Not Found");
+  }
+
+  @Test
+  void apiKeysNeverReachTheLogs() throws Exception {
+    assertThat(http.send("GET", "/projects", keyA, null).status()).isEqualTo(200);
+    assertThat(http.send("GET", "/projects", keyA + "x", null).status()).isEqualTo(403);
+    String logged = Files.readString(log);
+    assertThat(logged).contains("created table"); // the log is the runtime's, and it is being written
+    assertThat(logged).doesNotContain(keyA).doesNotContain(keyB).doesNotContain(keyA.substring(4, 20));
   }
 
   private static List<HttpApiRoute> routes() {
