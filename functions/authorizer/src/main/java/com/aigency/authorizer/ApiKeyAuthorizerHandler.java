@@ -1,5 +1,6 @@
 package com.aigency.authorizer;
 
+import com.aigency.shared.config.AppClock;
 import com.aigency.shared.aws.AwsClients;
 import com.aigency.shared.config.AppConfig;
 import com.aigency.shared.store.TenantStore;
@@ -29,7 +30,7 @@ public final class ApiKeyAuthorizerHandler
     this(
         new TenantService(
             new TenantStore(AwsClients.dynamoDb(), AppConfig.fromEnvironment().tableName()),
-            Clock.systemUTC()));
+            AppClock.system()));
   }
 
   public ApiKeyAuthorizerHandler(TenantService tenants) {

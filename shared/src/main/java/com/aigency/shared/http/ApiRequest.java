@@ -3,6 +3,8 @@ package com.aigency.shared.http;
 import com.aigency.shared.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,6 +15,10 @@ import java.util.Optional;
 public final class ApiRequest {
   /** Largest JSON body any route accepts; larger bodies are refused before parsing. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Strict: a second JSON value after the object is an error, not something to ignore. */
+  private static final ObjectReader BODY_READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final APIGatewayV2HTTPEvent event;
   private final AuthContext auth;
@@ -72,10 +78,7 @@ public final class ApiRequest {
     if (raw == null || raw.isBlank()) {
       throw ApiException.invalid("body", "A JSON object body is required");
     }
-    byte[] bytes =
-        event.getIsBase64Encoded()
-            ? Base64.getDecoder().decode(raw)
-            : raw.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = decode(raw, event.getIsBase64Encoded());
     if (bytes.length > MAX_BODY_BYTES) {
       throw new ApiException(
           413,
@@ -84,21 +87,31 @@ public final class ApiRequest {
           "body");
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(bytes);
+      JsonNode node = BODY_READER.readTree(bytes);
       if (node == null || !node.isObject()) {
         throw ApiException.invalid("body", "Body must be a JSON object");
       }
       return node;
     } catch (JsonProcessingException e) {
+      var at = e.getLocation();
       throw ApiException.invalid(
           "body",
-          "Body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+          at == null
+              ? "Body is not valid JSON or exceeds a parser limit"
+              : "Body is not valid JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
     } catch (java.io.IOException e) {
       throw ApiException.invalid("body", "Body could not be read");
+    }
+  }
+
+  private static byte[] decode(String raw, boolean base64) {
+    if (!base64) {
+      return raw.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return Base64.getDecoder().decode(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("body", "Body is marked base64 but is not valid base64");
     }
   }
 }

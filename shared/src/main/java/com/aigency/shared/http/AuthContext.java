@@ -51,7 +51,7 @@ public record AuthContext(
         new AuthContext(
             tenant,
             scopes,
-            String.valueOf(context.get("keyId")),
+            context.get("keyId") instanceof String key ? key : null,
             operator instanceof String op && !op.isBlank() ? Optional.of(op) : Optional.empty()));
   }
 }

@@ -56,7 +56,7 @@ public final class JsonFields {
       throw ApiException.invalid(
           field, "'" + field + "' is " + text.length() + " characters; at most " + maxLength + " allowed");
     }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
       throw ApiException.invalid(field, "'" + field + "' contains control characters");
     }
     return Optional.of(text);
@@ -101,7 +101,12 @@ public final class JsonFields {
       if (!code.equals(code.toUpperCase())) {
         throw new IllegalArgumentException();
       }
-      return Currency.getInstance(code).getCurrencyCode();
+      Currency currency = Currency.getInstance(code);
+      // XXX, XAU, XDR and the like are codes, not money anyone can spend on ads
+      if (currency.getDefaultFractionDigits() < 0) {
+        throw new IllegalArgumentException();
+      }
+      return currency.getCurrencyCode();
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid(field, "'" + field + "' must be an ISO 4217 currency code such as EUR or USD");
     }

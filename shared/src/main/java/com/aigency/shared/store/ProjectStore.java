@@ -77,7 +77,7 @@ public final class ProjectStore {
                     ":pk", AttributeValue.fromS(partition),
                     ":prefix", AttributeValue.fromS(PROJECT_PREFIX)))
             .scanIndexForward(false);
-    return PageTokens.query(dynamo, query, page, Keys.PK, partition).map(ProjectStore::toProject);
+    return PageTokens.query(dynamo, query, page, PageTokens.ListKey.table(partition, PROJECT_PREFIX)).map(ProjectStore::toProject);
   }
 
   public Optional<ProjectBrief> findBrief(String tenantId, String projectId) {

@@ -29,7 +29,7 @@ class PageTokensTest {
   void aTokenDecodesToTheKeyItWasMadeFrom() {
     String token = PageTokens.encode(lastKey(TENANT_A));
 
-    assertThat(PageTokens.decode(token, "PK", TENANT_A)).isEqualTo(lastKey(TENANT_A));
+    assertThat(PageTokens.decode(token, PageTokens.ListKey.table(TENANT_A, "PROJECT#"))).isEqualTo(lastKey(TENANT_A));
   }
 
   @Test
@@ -49,7 +49,7 @@ class PageTokensTest {
   void aTokenFromAnotherPartitionIsRefused() {
     String tokenOfA = PageTokens.encode(lastKey(TENANT_A));
 
-    var e = invalidField("nextToken", () -> PageTokens.decode(tokenOfA, "PK", TENANT_B));
+    var e = invalidField("nextToken", () -> PageTokens.decode(tokenOfA, PageTokens.ListKey.table(TENANT_B, "PROJECT#")));
 
     assertThat(e.getMessage()).contains("nextToken");
   }
@@ -58,12 +58,12 @@ class PageTokensTest {
   void aTokenWhosePartitionMerelyStartsLikeTheExpectedOneIsRefused() {
     String token = PageTokens.encode(lastKey(TENANT_A + "#P#p_01JD4C0RNERBAKERYPR0JECT01"));
 
-    invalidField("nextToken", () -> PageTokens.decode(token, "PK", TENANT_A));
+    invalidField("nextToken", () -> PageTokens.decode(token, PageTokens.ListKey.table(TENANT_A, "PROJECT#")));
   }
 
   @Test
   void aTokenWithoutThePartitionAttributeIsRefused() {
-    invalidField("nextToken", () -> PageTokens.decode(token("{\"SK\":\"PROJECT#x\"}"), "PK", TENANT_A));
+    invalidField("nextToken", () -> PageTokens.decode(token("{\"SK\":\"PROJECT#x\"}"), PageTokens.ListKey.table(TENANT_A, "PROJECT#")));
   }
 
   @ParameterizedTest
@@ -79,18 +79,18 @@ class PageTokensTest {
         "aGVsbG8" // base64 of hello
       })
   void garbageIsRefused(String garbage) {
-    invalidField("nextToken", () -> PageTokens.decode(garbage, "PK", TENANT_A));
+    invalidField("nextToken", () -> PageTokens.decode(garbage, PageTokens.ListKey.table(TENANT_A, "PROJECT#")));
   }
 
   @Test
   void aTokenWithNonStringValuesIsRefused() {
     String token = token("{\"PK\":\"" + TENANT_A + "\",\"SK\":{\"S\":\"x\"}}");
 
-    invalidField("nextToken", () -> PageTokens.decode(token, "PK", TENANT_A));
+    invalidField("nextToken", () -> PageTokens.decode(token, PageTokens.ListKey.table(TENANT_A, "PROJECT#")));
   }
 
   @Test
   void aTokenWithANumericPartitionIsRefused() {
-    invalidField("nextToken", () -> PageTokens.decode(token("{\"PK\":1,\"SK\":\"x\"}"), "PK", TENANT_A));
+    invalidField("nextToken", () -> PageTokens.decode(token("{\"PK\":1,\"SK\":\"x\"}"), PageTokens.ListKey.table(TENANT_A, "PROJECT#")));
   }
 }
