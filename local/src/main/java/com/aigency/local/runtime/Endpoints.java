@@ -18,6 +18,7 @@ public record Endpoints(
     String kms,
     String secretsmanager,
     String eventbridge,
+    String stepfunctions,
     String region,
     String dataDir,
     long pid) {
@@ -31,6 +32,7 @@ public record Endpoints(
         "http://127.0.0.1:" + ports.dynamoDb(),
         "http://127.0.0.1:" + ports.sqs(),
         "http://127.0.0.1:" + ports.s3(),
+        aws,
         aws,
         aws,
         aws,

@@ -161,6 +161,7 @@ public final class LocalNames implements Intrinsics.Resolver {
     env.put("AWS_ENDPOINT_URL_KMS", endpoints.kms());
     env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.secretsmanager());
     env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.eventbridge());
+    env.put("AWS_ENDPOINT_URL_SFN", endpoints.stepfunctions());
     return env;
   }
 

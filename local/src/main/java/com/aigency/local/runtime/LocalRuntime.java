@@ -7,6 +7,8 @@ import com.aigency.local.aws.kms.LocalKms;
 import com.aigency.local.aws.secretsmanager.LocalSecretsManager;
 import com.aigency.local.clock.LocalClock;
 import com.aigency.local.services.DynamoDbLocalServer;
+import com.aigency.local.stepfunctions.engine.LocalStepFunctions;
+import com.aigency.local.stepfunctions.engine.StepFunctionsEngine;
 import com.aigency.local.services.ElasticMqServer;
 import com.aigency.local.services.S3ProxyProcess;
 import com.aigency.local.template.SamTemplate;
@@ -79,7 +81,7 @@ public final class LocalRuntime implements AutoCloseable {
     LocalSecretsManager secrets = new LocalSecretsManager(clock, data == null ? null : data.resolve("secretsmanager"));
     LocalEventBridge events = new LocalEventBridge(clock, data == null ? null : data.resolve("events"));
     running.push(events);
-    awsJson.register(kms).register(secrets).register(events).register(new LocalAdmin(clock, events));
+    awsJson.register(kms).register(secrets).register(events);
     running.push(s3.join());
 
     ResourceProvisioner provisioner = new ResourceProvisioner(names);
@@ -102,6 +104,15 @@ public final class LocalRuntime implements AutoCloseable {
     queues.start();
     running.push(queues);
     EventSources.register(names, events, functions);
+
+    // Executions resume when the engine loads a data folder, so everything they call exists first.
+    StepFunctionsEngine workflows = new StepFunctionsEngine(clock, data == null ? null : data.resolve("stepfunctions"),
+        new LocalTaskResources(functions, SqsClient.builder().httpClient(AwsClients.http()).build(), events,
+            "http://127.0.0.1:" + ports.dynamoDb()));
+    running.push(workflows);
+    awsJson.register(new LocalStepFunctions(workflows));
+    StateMachines.register(names, workflows, events);
+    awsJson.register(new LocalAdmin(clock, events, workflows));
     return Endpoints.of(ports, dataDir, ProcessHandle.current().pid());
   }
 

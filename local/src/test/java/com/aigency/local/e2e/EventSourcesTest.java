@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static com.aigency.local.e2e.Eventually.eventually;
 
 import com.aigency.local.runtime.LocalLauncher;
-import com.aigency.local.runtime.LocalPorts;
 import com.aigency.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +36,9 @@ class EventSourcesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    records = Files.createTempDirectory("aigency-records");
-    Path state = Files.createTempDirectory("aigency-state");
-    String template = new String(EventSourcesTest.class.getResourceAsStream("/templates/event-sources.yaml").readAllBytes())
-        .replace("__RECORD_DIR__", records.toString());
-    Path templateFile = state.resolve("template.yaml");
-    Files.writeString(templateFile, template);
-    system = LocalLauncher.start(new LocalLauncher.Options(LocalPorts.freePort(), null, templateFile, state),
-        state.resolve("local.log"), Duration.ofMinutes(2));
+    TestSystem testSystem = new TestSystem();
+    records = testSystem.records();
+    system = testSystem.start(null);
     sqs = SqsClient.builder().endpointOverride(URI.create(system.endpoints().sqs())).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create()).build();
@@ -124,11 +116,6 @@ class EventSourcesTest {
   }
 
   private static HttpResponse<String> adminResponse(String operation, String body) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(system.endpoints().kms()))
-            .header("X-Amz-Target", "AigencyLocal." + operation)
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return TestSystem.admin(system, operation, body);
   }
 }

@@ -1,5 +1,6 @@
 package com.aigency.local.template;
 
+import com.aigency.local.runtime.LocalLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -268,7 +269,7 @@ class IntrinsicsTest {
 
   @Test
   void theRepositoryTemplatesEnvironmentResolves() {
-    SamTemplate template = SamTemplate.load(RepoRoot.find().resolve("template.yaml"));
+    SamTemplate template = SamTemplate.load(LocalLauncher.repoRoot().resolve("template.yaml"));
     Intrinsics.Resolver local =
         new Intrinsics.Resolver() {
           @Override

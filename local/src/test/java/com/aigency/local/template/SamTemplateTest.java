@@ -1,5 +1,6 @@
 package com.aigency.local.template;
 
+import com.aigency.local.runtime.LocalLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -453,7 +454,7 @@ class SamTemplateTest {
 
   @Test
   void theRepositoryTemplateIsModelled() {
-    SamTemplate template = SamTemplate.load(RepoRoot.find().resolve("template.yaml"));
+    SamTemplate template = SamTemplate.load(LocalLauncher.repoRoot().resolve("template.yaml"));
     assertThat(template.functions())
         .extracting(FunctionDef::logicalId)
         .containsExactly(
@@ -478,6 +479,6 @@ class SamTemplateTest {
                 true,
                 "2.0",
                 0));
-    assertThat(template.baseDir()).isEqualTo(RepoRoot.find());
+    assertThat(template.baseDir()).isEqualTo(LocalLauncher.repoRoot());
   }
 }

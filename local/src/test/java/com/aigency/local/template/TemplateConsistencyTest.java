@@ -1,5 +1,6 @@
 package com.aigency.local.template;
 
+import com.aigency.local.runtime.LocalLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class TemplateConsistencyTest {
 
   @BeforeAll
   static void loadTemplate() {
-    root = RepoRoot.find();
+    root = LocalLauncher.repoRoot();
     template = SamTemplate.load(root.resolve("template.yaml"));
   }
 

@@ -1,5 +1,6 @@
 package com.aigency.local.template;
 
+import com.aigency.local.runtime.LocalLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -192,7 +193,7 @@ class TemplateLoaderTest {
 
   @Test
   void theRepositoryTemplateLoadsWithItsShortFormsExpanded() throws Exception {
-    JsonNode template = TemplateLoader.load(RepoRoot.find().resolve("template.yaml"));
+    JsonNode template = TemplateLoader.load(LocalLauncher.repoRoot().resolve("template.yaml"));
     JsonNode api = template.path("Resources").path("AigencyHttpApi").path("Properties");
     assertThat(api.path("StageName")).isEqualTo(json("{'Ref':'Stage'}"));
     assertThat(api.path("Auth").path("Authorizers").path("ApiKeyAuthorizer").path("FunctionArn"))
