@@ -30,6 +30,7 @@ public final class Cli {
         tenant create NAME [--scopes S] [--data DIR]
                                            create a tenant in the running local system and print its API key
                                            (S: comma-separated of admin,app,webhook,operator; default app)
+        bench [--runs N] [--no-write]      cold-start benchmark of every function jar (writes docs/performance.md)
         build                              build every module (skipping tests)
         test                               run the whole test suite
         help                               this text
