@@ -77,7 +77,7 @@ class TenantIsolationOverHttpTest {
       if (!route.path().contains("{id}")) {
         continue;
       }
-      String path = route.path().replace("{id}", projectA);
+      String path = pathFor(route);
       var response = http.send(route.method(), path, keyB, bodyFor(route));
       assertThat(response.status()).as(route.routeKey()).isEqualTo(404);
       assertThat(response.body().at("/error/code").asText()).as(route.routeKey()).isEqualTo("NOT_FOUND");
@@ -99,7 +99,7 @@ class TenantIsolationOverHttpTest {
   @Test
   void everyRouteNeedsAKey() throws Exception {
     for (HttpApiRoute route : routes()) {
-      String path = route.path().replace("{id}", projectA);
+      String path = pathFor(route);
       var missing = http.send(route.method(), path, null, bodyFor(route));
       assertThat(missing.status()).as(route.routeKey()).isEqualTo(401);
       var unknown = http.send(route.method(), path, "agk_" + "x".repeat(43), bodyFor(route));
@@ -190,11 +190,19 @@ class TenantIsolationOverHttpTest {
     return template.functions().stream().flatMap(f -> f.httpApiRoutes().stream()).toList();
   }
 
+  /** The route with A's project id and a well-formed conversation id filled in. */
+  private static String pathFor(HttpApiRoute route) {
+    return route.path().replace("{id}", projectA).replace("{cid}", "c_01JD3XEXAMPKEC0NVERSAT10N1");
+  }
+
   /** A valid body for routes that take one, so a 404 cannot come from a 400 short-circuit. */
   private static String bodyFor(HttpApiRoute route) {
-    return switch (route.method()) {
-      case "PUT", "POST" -> route.path().endsWith("/brief") ? BRIEF : "{\"name\":\"x\"}";
-      default -> null;
-    };
+    if (route.method().equals("GET")) {
+      return null;
+    }
+    if (route.path().endsWith("/brief")) {
+      return BRIEF;
+    }
+    return route.path().endsWith("/messages") ? "{\"content\":\"Hello\"}" : "{\"name\":\"x\"}";
   }
 }

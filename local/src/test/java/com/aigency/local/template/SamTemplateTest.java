@@ -463,7 +463,9 @@ class SamTemplateTest {
             "ListProjectsFunction",
             "GetProjectFunction",
             "GetBriefFunction",
-            "PutBriefFunction");
+            "PutBriefFunction",
+            "GetConversationMessagesFunction",
+            "PostMessageFunction");
     FunctionDef create = template.function("CreateProjectFunction");
     assertThat(create.httpApiRoutes())
         .containsExactly(

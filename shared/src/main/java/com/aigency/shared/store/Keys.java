@@ -22,6 +22,10 @@ public final class Keys {
     return "T#" + tenantId + "#P#" + projectId;
   }
 
+  public static String conversation(String tenantId, String projectId, String conversationId) {
+    return project(tenantId, projectId) + "#C#" + conversationId;
+  }
+
   public static String apiKey(String keyHash) {
     return "APIKEY#" + keyHash;
   }
