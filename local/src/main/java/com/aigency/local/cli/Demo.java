@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -60,10 +61,27 @@ final class Demo {
       String id = project.get("id").asText();
       out.println("  project " + id);
 
-      step("PUT /projects/" + id + "/brief  (validated field by field)");
-      JsonNode brief = call("PUT", "/projects/" + id + "/brief", bakery.apiKey(), BRIEF, 200);
-      out.printf("  goal %s, budget %s %.2f a month, in %s%n", brief.get("goal").asText(), brief.get("currency").asText(),
-          brief.get("monthlyBudget").asLong() / 100.0, brief.get("location").asText());
+      step("The owner describes the business in the onboarding chat (offline model: no OpenAI key configured)");
+      String[] owner = {
+        "Hi! We're a family-run sourdough bakery in Lisbon.",
+        "We sell weekend brunch boxes. Our customers are young professionals and families who live nearby.",
+        "We want more sales, and we can spend about €1,500 a month.",
+        "What makes us different is that our dough ferments for 48 hours. Our site is cornerbakery.pt",
+        "Yes, looks good!"
+      };
+      JsonNode turn = null;
+      for (String line : owner) {
+        out.println("  owner: " + line);
+        turn = call("POST", "/projects/" + id + "/messages", bakery.apiKey(), Json.write(Map.of("content", line)), 200);
+        out.println("  agent: " + turn.at("/messages/1/content").asText().replace("\n", "\n         "));
+      }
+      out.println("  conversation " + turn.get("conversationId").asText() + " is " + turn.get("conversationStatus").asText()
+          + "; brief saved: " + turn.get("briefSaved").asBoolean());
+
+      step("GET /projects/" + id + "/brief  (saved from the conversation)");
+      JsonNode brief = call("GET", "/projects/" + id + "/brief", bakery.apiKey(), null, 200);
+      out.printf("  goal %s, budget %s %.2f a month, in %s, site %s%n", brief.get("goal").asText(), brief.get("currency").asText(),
+          brief.get("monthlyBudget").asLong() / 100.0, brief.get("location").asText(), brief.path("websiteUrl").asText("-"));
 
       step("A bad brief is refused, naming the field, and changes nothing");
       JsonNode refused = call("PUT", "/projects/" + id + "/brief", bakery.apiKey(), BRIEF.replace("\"SALES\"", "\"FAME\""), 400);
@@ -76,8 +94,8 @@ final class Demo {
       step("Without a key: 401");
       call("GET", "/projects", null, null, 401);
       out.println();
-      out.println("Demo finished: the foundation works end to end. (Onboarding chat, campaigns, approvals and");
-      out.println("deployment to the Meta simulator join this demo as they are built.)");
+      out.println("Demo finished: tenancy, the onboarding chat and the brief work end to end. (Campaign planning,");
+      out.println("approvals and deployment to the Meta simulator join this demo as they are built.)");
     }
     return 0;
   }

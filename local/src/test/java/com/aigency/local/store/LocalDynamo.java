@@ -14,11 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * DynamoDB Local in this JVM, in memory, with an SDK client pointed at it. One server serves every
  * test class (started on first use, stopped with the JVM); each test takes a fresh table.
  */
-final class LocalDynamo implements AutoCloseable {
+public final class LocalDynamo implements AutoCloseable {
   private static final AtomicInteger TABLES = new AtomicInteger();
 
   private final DynamoDbLocalServer server;
-  final DynamoDbClient client;
+  public final DynamoDbClient client;
 
   private LocalDynamo(DynamoDbLocalServer server, DynamoDbClient client) {
     this.server = server;
@@ -27,7 +27,7 @@ final class LocalDynamo implements AutoCloseable {
 
   private static LocalDynamo shared;
 
-  static synchronized LocalDynamo shared() {
+  public static synchronized LocalDynamo shared() {
     if (shared == null) {
       try {
         shared = start();
@@ -58,7 +58,7 @@ final class LocalDynamo implements AutoCloseable {
   }
 
   /** A new, empty AppTable, so each test sees only what it wrote. */
-  String freshTable() {
+  public String freshTable() {
     String name = "AppTable-" + TABLES.incrementAndGet();
     TestTables.createAppTable(client, name);
     return name;
