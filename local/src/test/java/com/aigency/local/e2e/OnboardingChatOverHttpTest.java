@@ -79,6 +79,14 @@ class OnboardingChatOverHttpTest {
       assertThat(brief.get(field).asText()).as(field).isNotBlank();
     }
 
+    JsonNode change = say(key, project, "Actually, our budget is now €2,000 a month.");
+    assertThat(change.get("conversationType").asText()).as("a later change happens in a new conversation").isEqualTo("AGENT");
+    assertThat(agentSaid(change)).contains("EUR 2,000.00 per month").contains("Does this look right?");
+    assertThat(http.send("GET", "/projects/" + project + "/brief", key, null).body().get("monthlyBudget").asLong()).isEqualTo(150000);
+    JsonNode changed = say(key, project, "Yes");
+    assertThat(changed.get("briefSaved").asBoolean()).isTrue();
+    assertThat(http.send("GET", "/projects/" + project + "/brief", key, null).body().get("monthlyBudget").asLong()).isEqualTo(200000);
+
     JsonNode messages = http.send("GET", "/projects/" + project + "/conversations/" + conversation + "/messages?limit=100", key, null).body();
     assertThat(messages.get("items")).hasSize(10);
     assertThat(messages.at("/items/0/author").asText()).isEqualTo("USER");
@@ -88,7 +96,7 @@ class OnboardingChatOverHttpTest {
     try (var dynamo = LocalClients.dynamo(system.endpoints())) {
       String table = LocalClients.tableName(LocalLauncher.repoRoot().resolve("template.yaml"), system.endpoints());
       List<AgentRun> runs = new AgentRunStore(dynamo, table).list(tenant.tenantId(), PageRequest.first(50)).items();
-      assertThat(runs).hasSize(5).allSatisfy(run -> {
+      assertThat(runs).hasSize(7).allSatisfy(run -> {
         assertThat(run.status()).isEqualTo(AgentRunStatus.SUCCESS);
         assertThat(run.agent()).isEqualTo("onboarding-interviewer");
         assertThat(run.model()).isEqualTo("offline");
@@ -99,8 +107,8 @@ class OnboardingChatOverHttpTest {
       var artifacts = dynamo.query(q -> q.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("T#" + tenant.tenantId() + "#P#" + project),
               ":sk", AttributeValue.fromS("ARTIFACT#BRIEF#")))).items();
-      assertThat(artifacts).hasSize(1);
-      assertThat(Json.read(artifacts.get(0).get("content").s()).get("currency").asText()).isEqualTo("EUR");
+      assertThat(artifacts).hasSize(2); // one BRIEF artifact per saved version
+      assertThat(artifacts).allSatisfy(a -> assertThat(Json.read(a.get("content").s()).get("currency").asText()).isEqualTo("EUR"));
     }
   }
 
