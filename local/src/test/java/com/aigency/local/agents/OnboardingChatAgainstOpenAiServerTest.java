@@ -139,6 +139,14 @@ class OnboardingChatAgainstOpenAiServerTest {
     assertThat(messages.toString()).contains("Known brief: ").contains("message 9").doesNotContain("message 0\"");
   }
 
+  @Test
+  void primingBeforeASnapshotWritesNothingAndCallsNoModel() {
+    int items = dynamo.scan(b -> b.tableName(table)).count();
+    chat.prime();
+    assertThat(dynamo.scan(b -> b.tableName(table)).count()).isEqualTo(items);
+    assertThat(openAi.requestCount()).isZero();
+  }
+
   private ChatTurn say(String content) {
     return chat.post(tenant, project, Json.MAPPER.valueToTree(Map.of("content", content)));
   }

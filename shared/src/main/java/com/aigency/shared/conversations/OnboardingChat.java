@@ -84,6 +84,18 @@ public final class OnboardingChat {
         List.of(MessageView.of(userMessage), MessageView.of(agentMessage)), reply.briefSaved(), result.status().name());
   }
 
+  /**
+   * Exercises the chat's code paths without writing anything: a DynamoDB read of a project that
+   * cannot exist, the prompt, and JSON of a turn. Called before a SnapStart snapshot.
+   */
+  public void prime() {
+    projects.find("t_PRIMING00000000000000000000", "p_PRIMING00000000000000000000");
+    request("t_PRIMING00000000000000000000", "p_PRIMING00000000000000000000",
+        new Conversation("c_PRIMING", "t", "p", Conversation.Type.ONBOARDING, Conversation.Status.ACTIVE, clock.instant(), clock.instant()),
+        Json.MAPPER.createObjectNode());
+    Json.write(new ChatTurn("c", "ONBOARDING", "ACTIVE", List.of(), false, "SUCCESS"));
+  }
+
   private record Reply(String text, ObjectNode metadata, boolean briefSaved) {}
 
   /** The interviewer understood the turn; save the brief only when the owner confirmed a complete one. */
