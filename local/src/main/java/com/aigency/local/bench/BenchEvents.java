@@ -15,15 +15,24 @@ import java.util.function.Function;
 
 /**
  * Turns the sample events of {@code events/<Function>/} into events that succeed against a live
- * local stack: the sample's placeholder tenant, key, API key and project id are replaced, wherever
- * they occur (path, path parameters, authorizer context, headers, identity source, route ARN), by
- * the ids of a tenant and project the benchmark created. Pure, so it is unit-tested.
+ * local stack: the sample's placeholder tenant, key, API key and path-parameter ids are replaced,
+ * wherever they occur (path, path parameters, body, authorizer context, headers, identity source),
+ * by the ids of a tenant, project and conversation the benchmark created. Pure, so it is
+ * unit-tested.
  */
 public final class BenchEvents {
   private BenchEvents() {}
 
-  /** The real ids the prepared events carry; {@code scopes} is the key's, space-separated. */
-  public record RealIds(String tenantId, String keyId, String apiKey, String projectId, String scopes) {}
+  /**
+   * The real ids the prepared events carry: the benchmark's tenant, its key (id, plaintext, scopes
+   * space-separated) and a real value for each path parameter the samples use ({@code id} for the
+   * project, {@code cid} for a conversation, ...).
+   */
+  public record RealIds(String tenantId, String keyId, String apiKey, String scopes, Map<String, String> pathParameters) {
+    public RealIds {
+      pathParameters = Map.copyOf(pathParameters);
+    }
+  }
 
   /**
    * Picks the sample a benchmark run uses: by file name, preferring one in which no operator acts
@@ -47,7 +56,14 @@ public final class BenchEvents {
     JsonNode lambdaContext = sample.path("requestContext").path("authorizer").path("lambda");
     put(replacements, lambdaContext.path("tenantId").asText(""), real.tenantId());
     put(replacements, lambdaContext.path("keyId").asText(""), real.keyId());
-    put(replacements, sample.path("pathParameters").path("id").asText(""), real.projectId());
+    for (Map.Entry<String, JsonNode> parameter : sample.path("pathParameters").properties()) {
+      String value = real.pathParameters().get(parameter.getKey());
+      if (value == null) {
+        throw new IllegalArgumentException("No real value for the path parameter '" + parameter.getKey()
+            + "' of this sample; the benchmark knows " + real.pathParameters().keySet());
+      }
+      put(replacements, parameter.getValue().asText(""), value);
+    }
     header(sample, "x-api-key").ifPresent(key -> put(replacements, key, real.apiKey()));
     for (JsonNode identity : sample.path("identitySource")) {
       if (identity.isTextual() && identity.asText().startsWith("agk_")) {
@@ -82,6 +98,26 @@ public final class BenchEvents {
       matches.forEach(n -> headers.put(n, idempotencyKey));
     }
     return copy;
+  }
+
+  /**
+   * The HTTP request an API Gateway HTTP API event stands for, for warming the local stack up
+   * through its HTTP API; empty for events that are not routes (an authorizer's).
+   */
+  public record HttpCall(String method, String pathAndQuery, String body) {}
+
+  public static Optional<HttpCall> httpCall(JsonNode event) {
+    String method = event.path("requestContext").path("http").path("method").asText("");
+    String path = event.path("rawPath").asText("");
+    if (method.isEmpty() || path.isEmpty() || event.path("type").asText("").equals("REQUEST")) {
+      return Optional.empty();
+    }
+    String query = event.path("rawQueryString").asText("");
+    String body = event.path("body").isTextual() ? event.path("body").asText() : null;
+    if (body != null && event.path("isBase64Encoded").asBoolean(false)) {
+      body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return Optional.of(new HttpCall(method, query.isEmpty() ? path : path + "?" + query, body));
   }
 
   static Optional<String> header(JsonNode event, String name) {

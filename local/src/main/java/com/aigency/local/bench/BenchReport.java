@@ -14,12 +14,14 @@ public final class BenchReport {
       String lambdaEnvironment) {}
 
   private final List<FunctionBench> functions;
+  private final List<FunctionBench> primed;
   private final FunctionBench baseline;
   private final int runs;
   private final Machine machine;
 
   public BenchReport(List<FunctionBench> all, int runs, Machine machine) {
-    this.functions = all.stream().filter(f -> !f.baseline()).toList();
+    this.functions = all.stream().filter(f -> !f.baseline() && !f.primed()).toList();
+    this.primed = all.stream().filter(FunctionBench::primed).toList();
     this.baseline = all.stream().filter(FunctionBench::baseline).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("No baseline"));
     this.runs = runs;
@@ -38,11 +40,11 @@ public final class BenchReport {
 
   public String consoleTable() {
     StringBuilder out = new StringBuilder();
-    String format = "%-28s %8s  %15s  %15s  %15s  %9s%n";
+    String format = "%-32s %8s  %15s  %15s  %15s  %9s%n";
     out.append(String.format(Locale.ROOT, format, "", "jar", "total ms", "init ms", "1st invoke ms", "ratio"));
     out.append(String.format(Locale.ROOT, format, "function", "MiB", "min / median", "min / median", "min / median",
         "(median)"));
-    for (FunctionBench f : all()) {
+    for (FunctionBench f : java.util.stream.Stream.concat(all().stream(), primed.stream()).toList()) {
       out.append(String.format(Locale.ROOT, format,
           f.name(),
           mib(f),
@@ -138,7 +140,7 @@ public final class BenchReport {
         + "| 1st invoke median | Median total ÷ baseline |\n");
     md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for (FunctionBench f : all()) {
-      md.append("| ").append(f.baseline() ? "*" + f.name() + "*" : "`" + f.name() + "`")
+      md.append("| ").append(f.baseline() ? "*" + f.name() + "*" : "`" + f.name() + "`" + (f.snapStart() ? " ¹" : ""))
           .append(" | ").append(mib(f))
           .append(" | ").append(fmt(f.min(RunResult::totalMs)))
           .append(" | ").append(fmt(f.median(RunResult::totalMs)))
@@ -149,6 +151,11 @@ public final class BenchReport {
           .append(" | ").append(String.format(Locale.ROOT, "%.2f×", ratio(f)))
           .append(" |\n");
     }
+    if (functions.stream().anyMatch(FunctionBench::snapStart)) {
+      md.append("\n¹ Deployed with SnapStart (template.yaml): in AWS its cold starts resume from a snapshot "
+          + "taken after init, so this row is what it costs without SnapStart; see *SnapStart and priming* "
+          + "below.\n");
+    }
     md.append("\nMedians of the rest of each cold start, and of a warm invocation:\n\n");
     md.append("| Function | JVM → main | Warm invoke (same event, 2nd time) |\n|---|--:|--:|\n");
     for (FunctionBench f : all()) {
@@ -156,6 +163,26 @@ public final class BenchReport {
           .append(" | ").append(fmt(f.median(RunResult::jvmToMainMs)))
           .append(" | ").append(String.format(Locale.ROOT, "%.1f", f.medianSecondInvoke()))
           .append(" |\n");
+    }
+
+    if (!primed.isEmpty()) {
+      md.append("\n### SnapStart and priming\n\n");
+      md.append("SnapStart runs init (and the handler's CRaC `beforeCheckpoint`, where it primes) when a version "
+          + "is published, snapshots the JVM, and starts later containers from the snapshot. The restore "
+          + "itself cannot be measured here; what can is what the first request still costs after "
+          + "priming. For these runs the bootstrap called the handler's `beforeCheckpoint` after init, "
+          + "then timed the first invocation.\n\n");
+      md.append("| Function | Priming (median) | 1st invoke, not primed (median) | 1st invoke after priming (min / median) "
+          + "| Warm invoke (median) |\n|---|--:|--:|--:|--:|\n");
+      for (FunctionBench p : primed) {
+        FunctionBench plain = functions.stream().filter(f -> f.function().equals(p.function())).findFirst().orElse(null);
+        md.append("| `").append(p.function()).append('`')
+            .append(" | ").append(fmt(p.median(r -> r.primeMs() == null ? Double.NaN : r.primeMs())))
+            .append(" | ").append(plain == null ? "-" : fmt(plain.median(RunResult::firstInvokeMs)))
+            .append(" | ").append(fmt(p.min(RunResult::firstInvokeMs))).append(" / ").append(fmt(p.median(RunResult::firstInvokeMs)))
+            .append(" | ").append(String.format(Locale.ROOT, "%.1f", p.medianSecondInvoke()))
+            .append(" |\n");
+      }
     }
 
     if (hasProfiles()) {
@@ -272,9 +299,8 @@ public final class BenchReport {
     double minJar = functions.stream().mapToDouble(FunctionBench::jarMiB).min().orElse(Double.NaN);
     double maxJar = functions.stream().mapToDouble(FunctionBench::jarMiB).max().orElse(Double.NaN);
     r.append(String.format(Locale.ROOT,
-        "- **Jar size** (%s MiB) matters little by itself: only the classes used are read. Each jar is "
-            + "that large because it shades the whole DynamoDB SDK, Log4j, Powertools and their "
-            + "dependencies.\n\n",
+        "- **Jar size** (%s MiB) matters little by itself: a function reads only the classes it uses, "
+            + "and each jar carries all of its module's dependencies, shaded.\n\n",
         String.format(Locale.ROOT, "%.1f", minJar).equals(String.format(Locale.ROOT, "%.1f", maxJar))
             ? String.format(Locale.ROOT, "%.1f", minJar)
             : String.format(Locale.ROOT, "%.1f–%.1f", minJar, maxJar)));
@@ -289,9 +315,11 @@ public final class BenchReport {
         - **Priming** closes that gap: in a CRaC `beforeCheckpoint` hook, run one representative \
         request before the snapshot (for example a DynamoDB `GetItem` of a key that does not exist, \
         and a (de)serialisation of a sample event), so those classes are loaded and initialised in \
-        the snapshot; the first invoke then approaches the *warm invoke* column. Whatever the snapshot \
-        holds must stay valid after restore: open connections, cached credentials, random seeds and \
-        clocks read at init (AWS documents which are handled for you).
+        the snapshot; the first invoke then approaches the *warm invoke* column.""");
+    r.append(primingFigures());
+    r.append("""
+         Whatever the snapshot holds must stay valid after restore: open connections, cached \
+        credentials, random seeds and clocks read at init (AWS documents which are handled for you).
         - **The AWS CRT HTTP client** instead of the url-connection client: the CRT client does its \
         HTTP work in a native library, which has to be extracted and loaded on first use, and adds \
         a few MiB of native binaries per jar. It is built for throughput and asynchronous use; whether \
@@ -317,6 +345,21 @@ public final class BenchReport {
         treat differences of a few percent as noise.
         """);
     return r.toString();
+  }
+
+  /** The measured effect of the handlers' own priming, for the SnapStart functions. */
+  private String primingFigures() {
+    StringBuilder out = new StringBuilder();
+    for (FunctionBench p : primed) {
+      functions.stream().filter(f -> f.function().equals(p.function())).findFirst().ifPresent(plain ->
+          out.append(String.format(Locale.ROOT,
+              " Measured here for `%s`, whose handler primes itself: its first invoke goes from %s ms "
+                  + "(median, not primed) to %s ms after priming (which took %s ms before the snapshot), "
+                  + "against %.1f ms warm.",
+              p.function(), fmt(plain.median(RunResult::firstInvokeMs)), fmt(p.median(RunResult::firstInvokeMs)),
+              fmt(p.median(r -> r.primeMs())), p.medianSecondInvoke())));
+    }
+    return out.toString();
   }
 
   /** A sentence on the authorizer's first invoke, when the figures bear it out; else nothing. */

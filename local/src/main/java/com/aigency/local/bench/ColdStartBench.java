@@ -115,9 +115,13 @@ public final class ColdStartBench {
     }
   }
 
-  /** One thing to cold-start: a function of the template or the baseline. */
+  /**
+   * One thing to cold-start: a function of the template, the same function primed as SnapStart
+   * would prime it ({@code primed}), or the baseline.
+   */
   private record Target(
-      String name, String handler, Path jar, List<Path> classpath, JsonNode event, int memoryMb, boolean baseline) {}
+      String name, String function, String handler, Path jar, List<Path> classpath, JsonNode event, int memoryMb,
+      boolean baseline, boolean snapStart, boolean primed) {}
 
   private final Options options;
   private final Path repo;
@@ -192,21 +196,35 @@ public final class ColdStartBench {
       LocalNames names = new LocalNames(template, portsOf(endpoints), Map.of());
       functionEnvironment = names.functionEnvironment(endpoints);
 
-      BenchEvents.RealIds ids = createTenantProjectAndBrief(endpoints, functionEnvironment.get("TABLE_NAME"));
-      System.out.println("Tenant " + ids.tenantId() + ", project " + ids.projectId() + " created; warming the local stack ...");
-      warmUpStack(endpoints, ids);
+      BenchEvents.RealIds ids = createFixtures(endpoints, functionEnvironment.get("TABLE_NAME"));
+      System.out.println("Tenant " + ids.tenantId() + " with " + ids.pathParameters() + " created");
 
       List<Target> targets = new ArrayList<>();
       for (FunctionDef f : functions) {
         Path jar = repo.resolve(f.codeUri());
+        JsonNode event;
+        try {
+          event = BenchEvents.prepare(Json.read(Files.readString(sampleFor(f.logicalId()))), ids);
+        } catch (IllegalArgumentException e) {
+          throw new BenchFailure(f.logicalId() + ": " + e.getMessage() + ". Teach ColdStartBench.createFixtures to create one.");
+        }
+        boolean snapStart = f.properties().has("SnapStart");
         targets.add(new Target(
-            f.logicalId(), f.handler(), jar, List.of(bootstrapJar, serializationJar, jar),
-            BenchEvents.prepare(Json.read(Files.readString(sampleFor(f.logicalId()))), ids),
-            f.properties().path("MemorySize").asInt(1024), false));
+            f.logicalId(), f.logicalId(), f.handler(), jar, List.of(bootstrapJar, serializationJar, jar), event,
+            f.properties().path("MemorySize").asInt(1024), false, snapStart, false));
+        if (snapStart) {
+          targets.add(new Target(
+              f.logicalId() + " (primed)", f.logicalId(), f.handler(), jar, List.of(bootstrapJar, serializationJar, jar),
+              event, f.properties().path("MemorySize").asInt(1024), false, true, true));
+        }
       }
       targets.add(new Target(
-          BASELINE_NAME, HelloWorldHandler.class.getName() + "::handleRequest", helloJar,
-          List.of(bootstrapJar, serializationJar, coreJar, helloJar), Json.read("{\"hello\":\"world\"}"), 1024, true));
+          BASELINE_NAME, "HelloWorld", HelloWorldHandler.class.getName() + "::handleRequest", helloJar,
+          List.of(bootstrapJar, serializationJar, coreJar, helloJar), Json.read("{\"hello\":\"world\"}"), 1024, true,
+          false, false));
+
+      System.out.println("Warming the local stack: every route " + WARM_UP_ROUNDS + " times over HTTP ...");
+      warmUpStack(endpoints, ids, targets);
 
       System.out.println("One untimed baseline JVM, so the JDK's files are in the page cache ...");
       launch(targets.get(targets.size() - 1), "warmup", List.of());
@@ -222,7 +240,7 @@ public final class ColdStartBench {
         for (Target target : targets) {
           RunResult r = launch(target, "run" + run, List.of());
           results.get(target.name()).add(r);
-          System.out.printf(Locale.ROOT, "%-28s run %d/%d  total %5.0f ms  (JVM->main %3.0f, init %5.1f, 1st invoke %5.1f, warm %5.1f)%n",
+          System.out.printf(Locale.ROOT, "%-32s run %d/%d  total %5.0f ms  (JVM->main %3.0f, init %5.1f, 1st invoke %5.1f, warm %5.1f)%n",
               target.name(), run, options.runs(), r.totalMs(), r.jvmToMainMs(), r.initMs(), r.firstInvokeMs(),
               r.secondInvokeMs() == null ? Double.NaN : r.secondInvokeMs());
         }
@@ -231,7 +249,7 @@ public final class ColdStartBench {
       String load = "1-minute load average " + loadBefore + " before the timed runs, " + loadAverage() + " after";
       System.out.println("Class-loading profile (one untimed run each, -Xlog:class+load) ...");
       Map<String, ClassLoadProfile> profiles = new LinkedHashMap<>();
-      for (Target target : targets) {
+      for (Target target : targets.stream().filter(t -> !t.primed()).toList()) {
         Path log = work.resolve("runs").resolve(fileName(target.name()) + "-classes.xlog");
         RunResult r = launch(target, "classload",
             List.of("-Xlog:class+load=info:file=" + log + ":uptime,level,tags:filecount=0"));
@@ -241,8 +259,8 @@ public final class ColdStartBench {
 
       List<FunctionBench> benches = new ArrayList<>();
       for (Target t : targets) {
-        benches.add(new FunctionBench(t.name(), t.handler(), shown(t.jar()), Files.size(t.jar()), t.baseline(),
-            results.get(t.name()), profiles.get(t.name())));
+        benches.add(new FunctionBench(t.name(), t.function(), t.handler(), shown(t.jar()), Files.size(t.jar()),
+            t.baseline(), t.snapStart(), t.primed(), results.get(t.name()), profiles.get(t.name())));
       }
       Target example = targets.stream().filter(t -> t.name().equals("GetProjectFunction")).findFirst().orElse(targets.get(0));
       BenchReport report = new BenchReport(benches, options.runs(), machine(example, load));
@@ -285,6 +303,10 @@ public final class ColdStartBench {
     try {
       RunResult result = RunResult.parse(out);
       RunResult.requireSuccess(target.name(), result.response(), target.baseline());
+      if (target.primed() && result.primeMs() == null) {
+        throw new IllegalStateException("SnapStart is on, but the handler is not an org.crac.Resource that primes"
+            + " itself, so there is nothing to prime");
+      }
       if (process.exitValue() != 0) {
         throw new IllegalStateException("exit code " + process.exitValue());
       }
@@ -301,6 +323,9 @@ public final class ColdStartBench {
     List<String> command = new ArrayList<>();
     command.add(javaBinary.toString());
     command.addAll(JVM_FLAGS);
+    if (target.primed()) {
+      command.add("-Daigency.bench.prime=true");
+    }
     command.addAll(extraJvmFlags);
     command.add("-cp");
     command.add(target.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
@@ -324,7 +349,7 @@ public final class ColdStartBench {
 
   private static Map<String, String> lambdaVariables(Target target) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("AWS_LAMBDA_FUNCTION_NAME", target.baseline() ? "HelloWorld" : target.name());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", target.function());
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(target.memoryMb()));
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("_HANDLER", target.handler());
@@ -333,7 +358,11 @@ public final class ColdStartBench {
 
   // ------------------------------------------------------------------ the data the events need
 
-  private BenchEvents.RealIds createTenantProjectAndBrief(Endpoints endpoints, String table) throws Exception {
+  /**
+   * What the sample events need to succeed: a tenant with an app key, a project with a brief, and,
+   * when a function's sample names a conversation, one made by posting the sample message.
+   */
+  private BenchEvents.RealIds createFixtures(Endpoints endpoints, String table) throws Exception {
     TenantService.NewTenant tenant;
     try (DynamoDbClient dynamo =
         DynamoDbClient.builder()
@@ -346,29 +375,44 @@ public final class ColdStartBench {
       tenant = new TenantService(new TenantStore(dynamo, table), Clock.systemUTC())
           .createTenant("Cold-start benchmark", Set.of(Scope.APP));
     }
-    JsonNode project = call(endpoints, "POST", "/projects", tenant.apiKey(), "{\"name\":\"Cold-start benchmark\"}", 201);
+    Map<String, String> pathParameters = new LinkedHashMap<>();
+    JsonNode project = call(endpoints, "POST", "/projects", tenant.apiKey(), "{\"name\":\"Cold-start benchmark\"}");
     String projectId = project.path("id").asText();
     if (projectId.isBlank()) {
       throw new BenchFailure("POST /projects answered no id: " + project);
     }
-    call(endpoints, "PUT", "/projects/" + projectId + "/brief", tenant.apiKey(), briefBody(), 200);
+    pathParameters.put("id", projectId);
+    String brief = sampleBody("PUT /projects/{id}/brief")
+        .orElseThrow(() -> new BenchFailure("No sample event under events/ for PUT /projects/{id}/brief to take a brief from"));
+    call(endpoints, "PUT", "/projects/" + projectId + "/brief", tenant.apiKey(), brief);
+    Optional<String> message = sampleBody("POST /projects/{id}/messages");
+    if (message.isPresent()) {
+      JsonNode turn = call(endpoints, "POST", "/projects/" + projectId + "/messages", tenant.apiKey(), message.get());
+      String conversationId = turn.path("conversationId").asText();
+      if (conversationId.isBlank()) {
+        throw new BenchFailure("POST /projects/{id}/messages answered no conversationId: " + turn);
+      }
+      pathParameters.put("cid", conversationId);
+    }
     String scopes = tenant.scopes().stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
-    return new BenchEvents.RealIds(tenant.tenantId(), tenant.keyId(), tenant.apiKey(), projectId, scopes);
+    return new BenchEvents.RealIds(tenant.tenantId(), tenant.keyId(), tenant.apiKey(), scopes, pathParameters);
   }
 
-  /** Every route a few times, so DynamoDB Local and the stack are warm before anything is timed. */
-  private void warmUpStack(Endpoints endpoints, BenchEvents.RealIds ids) throws Exception {
+  /** Every route, as the prepared events call it, a few times: DynamoDB Local and the stack are warm before timing. */
+  private void warmUpStack(Endpoints endpoints, BenchEvents.RealIds ids, List<Target> targets) throws Exception {
+    List<BenchEvents.HttpCall> calls = targets.stream()
+        .filter(t -> !t.primed() && !t.baseline())
+        .flatMap(t -> BenchEvents.httpCall(t.event()).stream())
+        .toList();
     for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-      call(endpoints, "POST", "/projects", ids.apiKey(), "{\"name\":\"Warm-up " + i + "\"}", 201);
-      call(endpoints, "GET", "/projects?limit=20", ids.apiKey(), null, 200);
-      call(endpoints, "GET", "/projects/" + ids.projectId(), ids.apiKey(), null, 200);
-      call(endpoints, "PUT", "/projects/" + ids.projectId() + "/brief", ids.apiKey(), briefBody(), 200);
-      call(endpoints, "GET", "/projects/" + ids.projectId() + "/brief", ids.apiKey(), null, 200);
+      for (BenchEvents.HttpCall c : calls) {
+        call(endpoints, c.method(), c.pathAndQuery(), ids.apiKey(), c.body());
+      }
     }
   }
 
-  private JsonNode call(Endpoints endpoints, String method, String path, String apiKey, String body, int expected)
-      throws Exception {
+  /** One request to the local HTTP API; anything but 2xx fails the benchmark. */
+  private JsonNode call(Endpoints endpoints, String method, String path, String apiKey, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.api() + path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
@@ -376,24 +420,23 @@ public final class ColdStartBench {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != expected) {
-      throw new BenchFailure(method + " " + path + " answered " + response.statusCode() + " (expected " + expected
-          + "): " + response.body());
+    if (response.statusCode() < 200 || response.statusCode() >= 300) {
+      throw new BenchFailure(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body().isBlank() ? Json.read("{}") : Json.read(response.body());
   }
 
-  /** The brief of the sample event for {@code PUT /projects/{id}/brief}: kept valid by the sample-event tests. */
-  private String briefBody() throws IOException {
+  /** The body of the first sample event (by path) for {@code routeKey}: kept valid by the sample-event tests. */
+  private Optional<String> sampleBody(String routeKey) throws IOException {
     try (Stream<Path> files = Files.walk(repo.resolve("events"))) {
       for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
         JsonNode event = Json.read(Files.readString(file));
-        if (event.path("routeKey").asText().equals("PUT /projects/{id}/brief") && event.path("body").isTextual()) {
-          return event.path("body").asText();
+        if (event.path("routeKey").asText().equals(routeKey) && event.path("body").isTextual()) {
+          return Optional.of(event.path("body").asText());
         }
       }
     }
-    throw new BenchFailure("No sample event under events/ for PUT /projects/{id}/brief to take a brief from");
+    return Optional.empty();
   }
 
   private Path sampleFor(String logicalId) throws IOException {

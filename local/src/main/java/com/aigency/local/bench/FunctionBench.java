@@ -6,12 +6,15 @@ import java.util.function.ToDoubleFunction;
 /**
  * The runs of one function (or of the baseline) and what they add up to.
  *
+ * @param name as shown; {@code function} is the template's logical id
  * @param jar the jar as shown in the report (repository-relative where possible)
+ * @param snapStart whether template.yaml deploys the function with SnapStart
+ * @param primed whether these runs primed the handler after init, as SnapStart does
  * @param profile the class-loading profile of the separate untimed run, or null
  */
 public record FunctionBench(
-    String name, String handler, String jar, long jarBytes, boolean baseline, List<RunResult> runs,
-    ClassLoadProfile profile) {
+    String name, String function, String handler, String jar, long jarBytes, boolean baseline, boolean snapStart,
+    boolean primed, List<RunResult> runs, ClassLoadProfile profile) {
 
   public FunctionBench {
     runs = List.copyOf(runs);

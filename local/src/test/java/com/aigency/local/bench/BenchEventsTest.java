@@ -1,6 +1,7 @@
 package com.aigency.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aigency.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,10 +15,12 @@ class BenchEventsTest {
   private static final String SAMPLE_PROJECT = "p_01JD4C0RNERBAKERYPR0JECT01";
   private static final String SAMPLE_KEY = "agk_EXAMPLEonlyNotARealKey-appKey_0123456789abc";
 
+  private static final String REAL_PROJECT = "p_01JQ0000000000000000000000";
+  private static final String REAL_CONVERSATION = "c_01JQ0000000000000000000000";
   private static final BenchEvents.RealIds REAL =
       new BenchEvents.RealIds(
           "t_01JQ0000000000000000000000", "k_01JQ0000000000000000000000",
-          "agk_realRealRealRealRealReal_000000000000000", "p_01JQ0000000000000000000000", "app");
+          "agk_realRealRealRealRealReal_000000000000000", "app", Map.of("id", REAL_PROJECT, "cid", REAL_CONVERSATION));
 
   private static final String GET_BRIEF =
       """
@@ -62,9 +65,9 @@ class BenchEventsTest {
   void replacesTheSampleIdsWhereverTheyOccur() {
     JsonNode prepared = BenchEvents.prepare(Json.read(GET_BRIEF), REAL);
 
-    assertThat(prepared.path("rawPath").asText()).isEqualTo("/projects/" + REAL.projectId() + "/brief");
-    assertThat(prepared.at("/requestContext/http/path").asText()).isEqualTo("/projects/" + REAL.projectId() + "/brief");
-    assertThat(prepared.at("/pathParameters/id").asText()).isEqualTo(REAL.projectId());
+    assertThat(prepared.path("rawPath").asText()).isEqualTo("/projects/" + REAL_PROJECT + "/brief");
+    assertThat(prepared.at("/requestContext/http/path").asText()).isEqualTo("/projects/" + REAL_PROJECT + "/brief");
+    assertThat(prepared.at("/pathParameters/id").asText()).isEqualTo(REAL_PROJECT);
     assertThat(prepared.at("/headers/x-api-key").asText()).isEqualTo(REAL.apiKey());
     assertThat(prepared.toString()).doesNotContain(SAMPLE_TENANT, SAMPLE_PROJECT, SAMPLE_KEY, "EXAMPKE");
   }
@@ -100,6 +103,36 @@ class BenchEventsTest {
     assertThat(prepared.at("/requestContext/timeEpoch").asLong()).isEqualTo(1763458252417L);
     assertThat(prepared.path("isBase64Encoded").isBoolean()).isTrue();
     assertThat(prepared.path("routeKey").asText()).isEqualTo("GET /projects/{id}/brief");
+  }
+
+  @Test
+  void replacesEveryPathParameterItKnowsAndRefusesOneItDoesNot() {
+    String sample = """
+        {"rawPath": "/projects/p_01JD4C0RNERBAKERYPR0JECT01/conversations/c_01JD3XEXAMPKEC0NVERSAT10N1/messages",
+         "pathParameters": {"id": "p_01JD4C0RNERBAKERYPR0JECT01", "cid": "c_01JD3XEXAMPKEC0NVERSAT10N1"}}
+        """;
+
+    JsonNode prepared = BenchEvents.prepare(Json.read(sample), REAL);
+
+    assertThat(prepared.path("rawPath").asText())
+        .isEqualTo("/projects/" + REAL_PROJECT + "/conversations/" + REAL_CONVERSATION + "/messages");
+    assertThat(prepared.at("/pathParameters/cid").asText()).isEqualTo(REAL_CONVERSATION);
+    var onlyProject = new BenchEvents.RealIds("t", "k", "agk_x", "app", Map.of("id", REAL_PROJECT));
+    assertThatThrownBy(() -> BenchEvents.prepare(Json.read(sample), onlyProject))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'cid'");
+  }
+
+  @Test
+  void anHttpApiEventIsTheRequestItStandsFor() {
+    JsonNode event = Json.read("""
+        {"rawPath": "/projects", "rawQueryString": "limit=20", "body": "{\\"name\\":\\"x\\"}",
+         "requestContext": {"http": {"method": "POST"}}}
+        """);
+
+    assertThat(BenchEvents.httpCall(event))
+        .contains(new BenchEvents.HttpCall("POST", "/projects?limit=20", "{\"name\":\"x\"}"));
+    assertThat(BenchEvents.httpCall(Json.read(AUTHORIZER))).isEmpty();
   }
 
   @Test
