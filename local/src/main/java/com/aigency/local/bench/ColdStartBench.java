@@ -458,7 +458,7 @@ public final class ColdStartBench {
   }
 
   static LocalPorts portsOf(Endpoints e) {
-    return new LocalPorts(port(e.api()), port(e.dynamodb()), port(e.sqs()), port(e.s3()), port(e.kms()));
+    return new LocalPorts(port(e.api()), port(e.dynamodb()), port(e.sqs()), port(e.s3()), port(e.kms()), port(e.meta()));
   }
 
   private static int port(String url) {

@@ -94,13 +94,14 @@ public final class Cli {
           Secrets Manager  %s
           EventBridge      %s
           Step Functions   %s
+          Meta simulator   %s
           region %s, credentials local/local
         Endpoints written to %s
         Create a tenant:   ./aigency tenant create "My Agency"%s
         Stop with Ctrl-C.
         """,
         (System.nanoTime() - started) / 1e9,
-        e.api(), e.dynamodb(), e.sqs(), e.s3(), e.kms(), e.secretsmanager(), e.eventbridge(), e.stepfunctions(), e.region(),
+        e.api(), e.dynamodb(), e.sqs(), e.s3(), e.kms(), e.secretsmanager(), e.eventbridge(), e.stepfunctions(), e.meta(), e.region(),
         options.stateDir().resolve(Endpoints.FILE_NAME).toAbsolutePath(),
         data == null ? "" : " --data " + data);
     return running.process().waitFor();

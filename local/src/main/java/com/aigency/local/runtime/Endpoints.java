@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Where everything in the local stack listens, by service name. Written as {@code endpoints.json}
+ * Where everything in the local stack listens, by service name ({@code meta} is the Meta
+ * Marketing API simulator). Written as {@code endpoints.json}
  * in the data folder for scripts and tools ({@code ./aigency tenant create} reads it).
  */
 public record Endpoints(
@@ -19,6 +20,7 @@ public record Endpoints(
     String secretsmanager,
     String eventbridge,
     String stepfunctions,
+    String meta,
     String region,
     String dataDir,
     long pid) {
@@ -36,6 +38,7 @@ public record Endpoints(
         aws,
         aws,
         aws,
+        "http://127.0.0.1:" + ports.meta(),
         LocalAccount.REGION,
         dataDir == null ? null : dataDir.toAbsolutePath().toString(),
         pid);

@@ -29,7 +29,7 @@ public final class LocalClients {
   /** The table the functions use, as the template names it for the local stack. */
   public static String tableName(Path templateFile, Endpoints endpoints) {
     SamTemplate template = SamTemplate.load(templateFile);
-    return new LocalNames(template, new LocalPorts(0, 0, 0, 0, 0), Map.of()).functionEnvironment(endpoints).get("TABLE_NAME");
+    return new LocalNames(template, new LocalPorts(0, 0, 0, 0, 0, 0), Map.of()).functionEnvironment(endpoints).get("TABLE_NAME");
   }
 
   /** Tenant administration against a running system's table. */

@@ -1,5 +1,6 @@
 package com.aigency.local.runtime;
 
+import com.aigency.local.meta.MetaSimulator;
 import com.aigency.local.template.FunctionDef;
 import com.aigency.local.template.Intrinsics;
 import com.aigency.local.template.SamTemplate;
@@ -30,6 +31,9 @@ public final class LocalNames implements Intrinsics.Resolver {
     this.template = template;
     this.ports = ports;
     this.parameters = new LinkedHashMap<>(PARAMETER_OVERRIDES);
+    // the functions talk to the Meta simulator of the local stack, as its default app
+    this.parameters.put("MetaGraphBaseUrl", "http://127.0.0.1:" + ports.meta());
+    this.parameters.put("MetaAppId", MetaSimulator.DEFAULT_APP_ID);
     this.parameters.putAll(extraParameters);
   }
 

@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.util.List;
 
 /** Where each local service listens. The API port is the user's; the others are picked free. */
-public record LocalPorts(int api, int dynamoDb, int sqs, int s3, int awsJson) {
+public record LocalPorts(int api, int dynamoDb, int sqs, int s3, int awsJson, int meta) {
 
   public List<String> asArgs() {
     return List.of(
@@ -14,7 +14,8 @@ public record LocalPorts(int api, int dynamoDb, int sqs, int s3, int awsJson) {
         Integer.toString(dynamoDb),
         Integer.toString(sqs),
         Integer.toString(s3),
-        Integer.toString(awsJson));
+        Integer.toString(awsJson),
+        Integer.toString(meta));
   }
 
   public static LocalPorts fromArgs(List<String> args) {
@@ -23,13 +24,14 @@ public record LocalPorts(int api, int dynamoDb, int sqs, int s3, int awsJson) {
         Integer.parseInt(args.get(1)),
         Integer.parseInt(args.get(2)),
         Integer.parseInt(args.get(3)),
-        Integer.parseInt(args.get(4)));
+        Integer.parseInt(args.get(4)),
+        Integer.parseInt(args.get(5)));
   }
 
   /** Fails with a clear message when {@code apiPort} is taken; other ports are chosen free. */
   public static LocalPorts choose(int apiPort) throws PortInUseException {
     requireFree(apiPort);
-    return new LocalPorts(apiPort, freePort(), freePort(), freePort(), freePort());
+    return new LocalPorts(apiPort, freePort(), freePort(), freePort(), freePort(), freePort());
   }
 
   public static void requireFree(int port) throws PortInUseException {

@@ -6,6 +6,7 @@ import com.aigency.local.aws.events.LocalEventBridge;
 import com.aigency.local.aws.kms.LocalKms;
 import com.aigency.local.aws.secretsmanager.LocalSecretsManager;
 import com.aigency.local.clock.LocalClock;
+import com.aigency.local.meta.MetaSimulator;
 import com.aigency.local.services.DynamoDbLocalServer;
 import com.aigency.local.stepfunctions.engine.LocalStepFunctions;
 import com.aigency.local.stepfunctions.engine.StepFunctionsEngine;
@@ -34,15 +35,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * handlers read their settings exactly as they do in Lambda.
  */
 public final class LocalRuntime implements AutoCloseable {
+  /** The Meta simulator's seed: the same ad accounts and delivery on every start. */
+  private static final long META_SEED = 42;
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final LocalClock clock = new LocalClock();
 
-  /** Arguments: template path, state folder, data folder or "-", then the five ports. */
+  /** Arguments: template path, state folder, data folder or "-", then the six ports. */
   public static void main(String[] args) throws Exception {
     Path template = Path.of(args[0]);
     Path stateDir = Path.of(args[1]);
     Path dataDir = args[2].equals("-") ? null : Path.of(args[2]);
-    LocalPorts ports = LocalPorts.fromArgs(List.of(args).subList(3, 8));
+    LocalPorts ports = LocalPorts.fromArgs(List.of(args).subList(3, 9));
     LocalRuntime runtime = new LocalRuntime();
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::closeQuietly));
     try {
@@ -75,6 +79,7 @@ public final class LocalRuntime implements AutoCloseable {
         });
     running.push(DynamoDbLocalServer.start(ports.dynamoDb(), data == null ? null : data.resolve("dynamodb")));
     running.push(ElasticMqServer.start(ports.sqs()));
+    running.push(MetaSimulator.start(ports.meta(), clock, META_SEED, data == null ? null : data.resolve("meta")));
     AwsJsonServer awsJson = AwsJsonServer.start(ports.awsJson());
     running.push(awsJson);
     LocalKms kms = new LocalKms(clock, data == null ? null : data.resolve("kms"));

@@ -170,6 +170,27 @@ class TenantIsolationOverHttpTest {
   }
 
   @Test
+  void theMetaSimulatorRunsInTheSystemAndTheFunctionsAreToldWhere() throws Exception {
+    String meta = system.endpoints().meta();
+    var dialog = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(meta
+                + "/v24.0/dialog/oauth?client_id=100000000000001&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&state=s1&response_type=code"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(dialog.statusCode()).isEqualTo(302);
+    assertThat(dialog.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).startsWith("http://127.0.0.1/callback?").contains("code=").contains("state=s1"));
+    var env = new com.aigency.local.runtime.LocalNames(
+            SamTemplate.load(LocalLauncher.repoRoot().resolve("template.yaml")), portsOf(system.endpoints()), java.util.Map.of())
+        .functionEnvironment(system.endpoints());
+    assertThat(env).containsEntry("META_GRAPH_BASE_URL", meta).containsEntry("META_APP_ID", "100000000000001");
+  }
+
+  private static LocalPorts portsOf(com.aigency.local.runtime.Endpoints e) {
+    java.util.function.ToIntFunction<String> port = url -> java.net.URI.create(url).getPort();
+    return new LocalPorts(port.applyAsInt(e.api()), port.applyAsInt(e.dynamodb()), port.applyAsInt(e.sqs()),
+        port.applyAsInt(e.s3()), port.applyAsInt(e.kms()), port.applyAsInt(e.meta()));
+  }
+
+  @Test
   void unknownRoutesGetTheGateways404() throws Exception {
     var response = http.send("GET", "/nope", keyA, null);
     assertThat(response.status()).isEqualTo(404);
