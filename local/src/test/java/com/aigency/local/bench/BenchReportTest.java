@@ -61,7 +61,7 @@ class BenchReportTest {
 
     assertThat(md)
         .contains("## What is measured, and how", "## Machine", "## Results", "## Reading the figures")
-        .contains("| `GetProjectFunction` | 13.6 | 1000 | 1100 | 600 | 650 | 350 | 400 | 5.00× |")
+        .contains("| `GetProjectFunction` | 13.6 | 1000 | 1100 | 600 | 650 | 350 | 400 | 5.00× | 5.00× |")
         .contains("Some CPU, 2 cores")
         .contains("openjdk version \"25\"");
   }

@@ -134,7 +134,12 @@ class MapAndParallelTest {
     assertThat(SfnHarness.json(done.output()).path("failure").path("Error").asText())
         .isEqualTo("States.ExceedToleratedFailureThreshold");
     List<String> types = local.types(execution);
-    assertThat(types).contains("MapStateFailed", "MapIterationAborted");
+    assertThat(types).contains("MapStateFailed");
+    // both failures are answered at once: the third item may or may not have started meanwhile;
+    // every iteration that started and did not finish is aborted
+    long started = types.stream().filter("MapIterationStarted"::equals).count();
+    long finished = types.stream().filter(t -> t.equals("MapIterationFailed") || t.equals("MapIterationSucceeded")).count();
+    assertThat(types.stream().filter("MapIterationAborted"::equals)).hasSize((int) (started - finished));
   }
 
   @Test
@@ -188,15 +193,20 @@ class MapAndParallelTest {
                 "{\"campaign\":\"c\",\"error\":{\"Error\":\"Launch.Invalid\",\"Cause\":\"bad"
                     + " brief\"}}"));
     assertThat(done.stopDate()).isEqualTo(SfnHarness.START);
-    assertThat(local.types(execution))
+    List<String> types = local.types(execution);
+    assertThat(types)
         .containsSubsequence(
             "ParallelStateEntered",
             "ParallelStateStarted",
             "FailStateEntered",
-            "WaitStateAborted",
             "ParallelStateFailed",
             "ParallelStateExited",
             "PassStateEntered");
+    // the branches run concurrently: the sibling may not have entered its Wait before the failure;
+    // if it had, it is aborted before the Parallel state fails
+    if (types.contains("WaitStateEntered")) {
+      assertThat(types).containsSubsequence("WaitStateEntered", "WaitStateAborted", "ParallelStateFailed");
+    }
     assertThat(local.engine.nextTimer()).isEmpty();
   }
 
