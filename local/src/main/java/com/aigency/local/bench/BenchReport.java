@@ -107,8 +107,8 @@ public final class BenchReport {
         `AWS_LAMBDA_FUNCTION_NAME`, `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`, `AWS_LAMBDA_FUNCTION_VERSION` \
         and `_HANDLER`; nothing inherited from the shell but `PATH`.
         - **Events**: the first sample of `events/<Function>/` without an operator acting for a \
-        client, with the sample's tenant, key, API key and project ids replaced by those of a tenant \
-        and project the benchmark creates first (and a brief, so `GetBriefFunction` finds one). Every \
+        client, with the sample's tenant, key, API key and path-parameter ids replaced by those of a \
+        tenant, a project with a brief and a conversation the benchmark creates first. Every \
         response is checked: an HTTP API function must answer 2xx, the authorizer must authorise, the \
         baseline must say `hello`; anything else fails the benchmark.
         - **Columns**: *total* is from the moment the benchmark launches the JVM process (wall clock, \
