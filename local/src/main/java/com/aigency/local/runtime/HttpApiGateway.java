@@ -199,6 +199,10 @@ public final class HttpApiGateway implements AutoCloseable {
         headers.put(lower, String.join(",", values));
       }
     });
+    // as API Gateway adds them; here the client reached us over plain HTTP
+    headers.put("x-forwarded-for", exchange.getRemoteAddress().getAddress().getHostAddress());
+    headers.put("x-forwarded-port", String.valueOf(port()));
+    headers.put("x-forwarded-proto", "http");
     if (!cookies.isEmpty()) {
       event.set("cookies", cookies);
     }

@@ -33,9 +33,17 @@ public final class LocalNames implements Intrinsics.Resolver {
     this.parameters = new LinkedHashMap<>(PARAMETER_OVERRIDES);
     // the functions talk to the Meta simulator of the local stack, as its default app
     this.parameters.put("MetaGraphBaseUrl", "http://127.0.0.1:" + ports.meta());
+    this.parameters.put("MetaDialogBaseUrl", "http://127.0.0.1:" + ports.meta());
     this.parameters.put("MetaAppId", MetaSimulator.DEFAULT_APP_ID);
     this.parameters.putAll(extraParameters);
   }
+
+  /**
+   * Secret values the local stack sets whatever the template says: the Meta app secret is the
+   * simulator's, so code exchange and appsecret_proof work against it.
+   */
+  public static final Map<String, String> SECRET_OVERRIDES =
+      Map.of("MetaAppSecret", "{\"appSecret\":\"" + MetaSimulator.DEFAULT_APP_SECRET + "\"}");
 
   public SamTemplate template() {
     return template;
@@ -78,7 +86,7 @@ public final class LocalNames implements Intrinsics.Resolver {
           case "AWS::SQS::Queue" -> queueUrl(name);
           case "AWS::S3::Bucket" -> bucketName(name);
           case "AWS::KMS::Key" -> keyId(name);
-          case "AWS::KMS::Alias" -> string(resource.properties().get("AliasName"));
+          case "AWS::KMS::Alias" -> string(resolve(resource.properties().get("AliasName")));
           case "AWS::SecretsManager::Secret" -> secretName(name);
           case "AWS::Serverless::StateMachine" -> arn("states", "stateMachine:" + name);
           case "AWS::Serverless::HttpApi" -> "local";

@@ -79,7 +79,8 @@ public final class LocalRuntime implements AutoCloseable {
         });
     running.push(DynamoDbLocalServer.start(ports.dynamoDb(), data == null ? null : data.resolve("dynamodb")));
     running.push(ElasticMqServer.start(ports.sqs()));
-    running.push(MetaSimulator.start(ports.meta(), clock, META_SEED, data == null ? null : data.resolve("meta")));
+    running.push(MetaSimulator.start(ports.meta(), clock, META_SEED, data == null ? null : data.resolve("meta"),
+        MetaSimulator.DEFAULT_APP_ID, MetaSimulator.DEFAULT_APP_SECRET));
     AwsJsonServer awsJson = AwsJsonServer.start(ports.awsJson());
     running.push(awsJson);
     LocalKms kms = new LocalKms(clock, data == null ? null : data.resolve("kms"));
@@ -135,6 +136,11 @@ public final class LocalRuntime implements AutoCloseable {
   private static void createSecrets(LocalNames names, LocalSecretsManager secrets) {
     for (TemplateResource secret : names.template().resourcesOfType("AWS::SecretsManager::Secret")) {
       JsonNode p = names.resolve(secret.properties());
+      String override = LocalNames.SECRET_OVERRIDES.get(secret.logicalId());
+      if (override != null) {
+        secrets.upsertSecretString(names.secretName(secret.logicalId()), override);
+        continue;
+      }
       String value = p.has("SecretString") ? p.get("SecretString").asText() : generated(p.path("GenerateSecretString"));
       ignoreExisting(() -> secrets.createSecret(names.secretName(secret.logicalId()), value));
     }

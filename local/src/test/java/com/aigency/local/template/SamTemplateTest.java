@@ -465,7 +465,14 @@ class SamTemplateTest {
             "GetBriefFunction",
             "PutBriefFunction",
             "GetConversationMessagesFunction",
-            "PostMessageFunction");
+            "PostMessageFunction",
+            "ListNotificationsFunction",
+            "MarkNotificationReadFunction",
+            "StartFacebookAuthFunction",
+            "FacebookCallbackFunction",
+            "ListAdAccountsFunction",
+            "SelectAdAccountFunction",
+            "TokenCheckFunction");
     FunctionDef create = template.function("CreateProjectFunction");
     assertThat(create.httpApiRoutes())
         .containsExactly(

@@ -61,15 +61,18 @@ public final class ApiRequest {
     return Optional.ofNullable(params == null ? null : params.get(name)).filter(s -> !s.isEmpty());
   }
 
+  /** The page a list route was asked for ({@code ?limit=&nextToken=}). */
+  public com.aigency.shared.store.PageRequest page() {
+    return com.aigency.shared.store.PageRequest.parse(queryParameter("limit"), queryParameter("nextToken"));
+  }
+
+  /** This API's public URL for {@code path}, as the caller reached it. */
+  public java.net.URI publicUrl(String path) {
+    return PublicUrls.of(event, path);
+  }
+
   public Optional<String> header(String name) {
-    Map<String, String> headers = event.getHeaders();
-    if (headers == null) {
-      return Optional.empty();
-    }
-    return headers.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    return Headers.find(event.getHeaders(), name);
   }
 
   /** The body as a JSON object; refuses empty, oversized and malformed bodies with a clear error. */

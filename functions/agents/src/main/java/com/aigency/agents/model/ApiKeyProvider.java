@@ -1,10 +1,8 @@
 package com.aigency.agents.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aigency.shared.aws.CachedSecret;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -17,26 +15,18 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * <p>The secret holds either the bare key or a JSON object {@code {"apiKey": "..."}}. An empty
  * secret, {@code {}} or an object without {@code apiKey} means "no key configured": {@link
  * #apiKey()} is empty and callers use the offline model. The key is never logged nor put in an
- * exception message.
+ * exception message. The reading and caching live in {@link CachedSecret}.
  */
 public final class ApiKeyProvider implements Supplier<Optional<String>> {
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_TTL = CachedSecret.DEFAULT_TTL;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The JSON field holding the key when the secret is an object. */
+  static final String JSON_FIELD = "apiKey";
 
-  private final SecretsManagerClient secrets;
-  private final String secretId;
-  private final Duration ttl;
-  private final Clock clock;
-
-  private Optional<String> cached;
-  private Instant expiresAt = Instant.MIN;
+  private final CachedSecret secret;
 
   public ApiKeyProvider(SecretsManagerClient secrets, String secretId, Duration ttl, Clock clock) {
-    this.secrets = secrets;
-    this.secretId = secretId;
-    this.ttl = ttl;
-    this.clock = clock;
+    this.secret = new CachedSecret(secrets, secretId, JSON_FIELD, ttl, clock);
   }
 
   public ApiKeyProvider(SecretsManagerClient secrets, String secretId) {
@@ -44,13 +34,8 @@ public final class ApiKeyProvider implements Supplier<Optional<String>> {
   }
 
   /** The key, or empty when the secret holds none. */
-  public synchronized Optional<String> apiKey() {
-    Instant now = clock.instant();
-    if (cached == null || !now.isBefore(expiresAt)) {
-      cached = parse(secrets.getSecretValue(r -> r.secretId(secretId)).secretString());
-      expiresAt = now.plus(ttl);
-    }
-    return cached;
+  public Optional<String> apiKey() {
+    return secret.value();
   }
 
   @Override
@@ -59,21 +44,11 @@ public final class ApiKeyProvider implements Supplier<Optional<String>> {
   }
 
   static Optional<String> parse(String secretString) {
-    if (secretString == null || secretString.isBlank()) {
-      return Optional.empty();
-    }
-    String value = secretString.strip();
-    if (!value.startsWith("{")) {
-      return Optional.of(value);
-    }
-    try {
-      JsonNode key = JSON.readTree(value).path("apiKey");
-      return key.isTextual() && !key.asText().isBlank()
-          ? Optional.of(key.asText().strip())
-          : Optional.empty();
-    } catch (Exception e) {
-      // Not the exception itself: its message would quote the secret.
-      throw new IllegalStateException("The API key secret is neither a key nor a JSON object");
-    }
+    return CachedSecret.parse(secretString, JSON_FIELD, "holding the API key");
+  }
+
+  @Override
+  public String toString() {
+    return "ApiKeyProvider[" + secret + "]";
   }
 }

@@ -5,7 +5,6 @@ import com.aigency.shared.domain.Scope;
 import com.aigency.shared.http.ApiHandler;
 import com.aigency.shared.http.ApiRequest;
 import com.aigency.shared.http.ApiResponse;
-import com.aigency.shared.store.PageRequest;
 
 /** GET /projects/{id}/conversations/{cid}/messages: a conversation's messages, oldest first. */
 public final class GetConversationMessagesHandler extends ApiHandler {
@@ -31,6 +30,6 @@ public final class GetConversationMessagesHandler extends ApiHandler {
             request.tenantId(),
             request.pathParameter("id"),
             request.pathParameter("cid"),
-            PageRequest.parse(request.queryParameter("limit"), request.queryParameter("nextToken"))));
+            request.page()));
   }
 }

@@ -3,7 +3,6 @@ package com.aigency.api.projects;
 import com.aigency.shared.http.ApiRequest;
 import com.aigency.shared.http.ApiResponse;
 import com.aigency.shared.projects.ProjectService;
-import com.aigency.shared.store.PageRequest;
 
 /** GET /projects: the caller's projects, newest first, paginated. */
 public final class ListProjectsHandler extends ProjectRoute {
@@ -20,6 +19,6 @@ public final class ListProjectsHandler extends ProjectRoute {
     return ApiResponse.ok(
         projects.list(
             request.tenantId(),
-            PageRequest.parse(request.queryParameter("limit"), request.queryParameter("nextToken"))));
+            request.page()));
   }
 }
