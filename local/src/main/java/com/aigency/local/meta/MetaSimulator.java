@@ -26,7 +26,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A stateful, in-memory simulator of the parts of the Meta Graph / Marketing API that Aigency uses:
  * the OAuth dialog and token exchanges, {@code /me}, {@code /me/adaccounts}, campaigns, ad sets, ad
- * images, ad creatives and ads, with Meta's error envelope, and injectable faults (rate limits
- * with {@code X-Business-Use-Case-Usage}, error 190, 5xx, latency).
+ * images, ad creatives and ads, with Meta's error envelope; Insights, sync and async, from a
+ * seeded {@link DeliveryModel}; and injectable {@link Faults} (rate limits with Meta's usage
+ * headers, count- or time-window-based, error 190, 5xx, latency, failed report runs). See
+ * docs/meta-simulator.md.
  *
  * <p>Development only. Binds to 127.0.0.1. Time comes from the injected clock.
  */
@@ -90,12 +91,16 @@ public final class MetaSimulator implements AutoCloseable {
   private final Object lock = new Object();
   private final Clock clock;
   private final Random random;
+  /** Seeds the delivery model; saved with the data so insights survive a restart unchanged. */
+  private long deliverySeed;
   private final String appId;
   private final String appSecret;
   private final boolean enforceProof;
   private final HttpServer server;
   private final Path dataFile;
   private boolean pendingSave;
+  /** Set for the current call when a reportFailed fault matched it. */
+  private boolean reportFailure;
 
   private long nextId;
   private boolean denyOAuth;
@@ -106,7 +111,7 @@ public final class MetaSimulator implements AutoCloseable {
   private final Map<String, Token> tokens = new LinkedHashMap<>();
   private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
   private final Map<String, String> imageNames = new LinkedHashMap<>();
-  private final List<Fault> faults = new ArrayList<>();
+  private final Faults faults = new Faults();
 
   private record User(String id, String name, List<String> accountIds) {}
 
@@ -121,15 +126,6 @@ public final class MetaSimulator implements AutoCloseable {
 
   private record Token(String value, int user, Instant expires, boolean longLived) {}
 
-  private static final class Fault {
-    String method;
-    String pathContains;
-    int times;
-    String kind;
-    long seconds;
-    int code;
-  }
-
   private MetaSimulator(
       Clock clock,
       long seed,
@@ -141,6 +137,7 @@ public final class MetaSimulator implements AutoCloseable {
       throws IOException {
     this.clock = clock;
     this.random = new Random(seed);
+    this.deliverySeed = seed;
     this.appId = appId;
     this.appSecret = appSecret;
     this.enforceProof = enforceProof;
@@ -255,6 +252,7 @@ public final class MetaSimulator implements AutoCloseable {
     }
     ObjectNode s = NF.objectNode();
     s.put("nextId", nextId);
+    s.put("seed", deliverySeed);
     ArrayNode us = s.putArray("users");
     for (User u : users) {
       ObjectNode n = us.addObject().put("id", u.id()).put("name", u.name());
@@ -296,6 +294,7 @@ public final class MetaSimulator implements AutoCloseable {
   private void load() throws IOException {
     JsonNode s = Json.MAPPER.readTree(dataFile.toFile());
     nextId = s.path("nextId").asLong(nextId);
+    deliverySeed = s.path("seed").asLong(deliverySeed);
     for (JsonNode u : s.path("users")) {
       List<String> ids = new ArrayList<>();
       u.path("accountIds").forEach(x -> ids.add(x.asText()));
@@ -343,9 +342,9 @@ public final class MetaSimulator implements AutoCloseable {
         if (version != null) {
           ex.getResponseHeaders().set("facebook-api-version", version);
         }
-        Fault fault;
+        Faults.Fault fault;
         synchronized (lock) {
-          fault = takeFault(method, path);
+          fault = faults.take(method, path, clock.instant());
         }
         if (fault != null && fault.kind.equals("latency")) {
           Thread.sleep(Math.max(0, fault.seconds));
@@ -353,9 +352,10 @@ public final class MetaSimulator implements AutoCloseable {
         }
         Map<String, JsonNode> params = params(ex, body);
         synchronized (lock) {
-          if (fault != null) {
-            throw faultError(fault, rest, params);
+          if (fault != null && !fault.kind.equals("reportFailed")) {
+            throw Faults.error(fault, faultAccount(rest, params), clock.instant());
           }
+          reportFailure = fault != null;
           pendingSave = !method.equals("GET") || rest.startsWith("/oauth/");
           try {
             route(ex, method, version, rest, params);
@@ -472,19 +472,11 @@ public final class MetaSimulator implements AutoCloseable {
     JsonNode json = body.length == 0 ? NF.objectNode() : Json.MAPPER.readTree(body);
     switch (method + " " + path) {
       case "POST /__admin/faults" -> {
-        Fault f = new Fault();
-        JsonNode match = json.path("match");
-        f.method = match.path("method").isTextual() ? match.path("method").asText().toUpperCase(Locale.ROOT) : null;
-        f.pathContains = match.path("pathContains").isTextual() ? match.path("pathContains").asText() : null;
-        f.times = json.path("times").asInt(1);
-        f.kind = json.path("kind").asText("");
-        f.seconds = json.path("seconds").asLong(f.kind.equals("latency") ? 1000 : 5);
-        f.code = json.path("code").asInt(80004);
-        if (!Set.of("rateLimit", "tokenInvalid", "serverError", "latency").contains(f.kind)) {
-          send(ex, 400, NF.objectNode().put("error", "unknown fault kind: " + f.kind));
+        String problem = faults.add(json);
+        if (problem != null) {
+          send(ex, 400, NF.objectNode().put("error", problem));
           return;
         }
-        faults.add(f);
         send(ex, 200, NF.objectNode().put("success", true).put("faults", faults.size()));
       }
       case "DELETE /__admin/faults" -> {
@@ -521,86 +513,18 @@ public final class MetaSimulator implements AutoCloseable {
     return s;
   }
 
-  private Fault takeFault(String method, String path) {
-    for (Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
-      Fault f = it.next();
-      if (f.method != null && !f.method.equals(method)) {
-        continue;
-      }
-      if (f.pathContains != null && !path.contains(f.pathContains)) {
-        continue;
-      }
-      if (--f.times <= 0) {
-        it.remove();
-      }
-      return f;
-    }
-    return null;
-  }
-
-  private GraphError faultError(Fault f, String rest, Map<String, JsonNode> params) {
-    return switch (f.kind) {
-      case "tokenInvalid" ->
-          GraphError.invalidToken(
-              "Error validating access token: The session has been invalidated because the user"
-                  + " changed their password or Facebook has changed the session for security"
-                  + " reasons.",
-              460);
-      case "serverError" ->
-          new GraphError(
-              500,
-              "An unexpected error has occurred. Please retry your request later.",
-              "OAuthException",
-              2,
-              null,
-              true,
-              null,
-              null);
-      default -> rateLimit(f, rest, params);
-    };
-  }
-
-  private GraphError rateLimit(Fault f, String rest, Map<String, JsonNode> params) {
-    String accountId = null;
+  /** The ad account a throttled call concerns: in the path, owning the object, or the caller's first. */
+  private String faultAccount(String rest, Map<String, JsonNode> params) {
     Matcher m = Pattern.compile("act_(\\d+)").matcher(rest);
     if (m.find()) {
-      accountId = m.group(1);
-    } else {
-      ObjectNode o = objects.get(firstSegment(rest));
-      if (o != null) {
-        accountId = o.path("account_id").asText();
-      } else {
-        Token t = tokens.get(text(params, "access_token"));
-        accountId = t != null ? users.get(t.user()).accountIds().get(0) : users.get(0).accountIds().get(0);
-      }
+      return m.group(1);
     }
-    ObjectNode usage = NF.objectNode();
-    usage
-        .putArray(accountId)
-        .addObject()
-        .put("type", "ads_management")
-        .put("call_count", 100)
-        .put("total_cputime", 28)
-        .put("total_time", 31)
-        .put("estimated_time_to_regain_access", f.seconds)
-        .put("ads_api_access_tier", "development_access");
-    GraphError e =
-        f.code == 17
-            ? new GraphError(400, "(#17) User request limit reached", "OAuthException", 17, 2446079, true, null, null)
-            : new GraphError(
-                400,
-                "(#"
-                    + f.code
-                    + ") There have been too many calls to this ad-account. Wait a bit and try again. For"
-                    + " more info, please refer to"
-                    + " https://developers.facebook.com/docs/graph-api/overview/rate-limiting.",
-                "OAuthException",
-                f.code,
-                2446079,
-                true,
-                null,
-                null);
-    return e.header("X-Business-Use-Case-Usage", Json.write(usage));
+    ObjectNode o = objects.get(firstSegment(rest));
+    if (o != null) {
+      return o.path("account_id").asText();
+    }
+    Token t = tokens.get(text(params, "access_token"));
+    return t != null ? users.get(t.user()).accountIds().get(0) : users.get(0).accountIds().get(0);
   }
 
   // ---------------------------------------------------------------- routing
@@ -650,6 +574,10 @@ public final class MetaSimulator implements AutoCloseable {
       }
       if (seg.length == 2) {
         String edge = seg[1];
+        if (edge.equals("insights")) {
+          insights(ex, method, account, null, params);
+          return;
+        }
         if (method.equals("POST")) {
           send(ex, 200, create(account, edge, params));
           return;
@@ -673,6 +601,15 @@ public final class MetaSimulator implements AutoCloseable {
     ObjectNode obj = objects.get(head);
     if (obj == null || !user.accountIds().contains(obj.path("account_id").asText())) {
       throw GraphError.unsupported(method, head);
+    }
+    String objType = obj.path("_type").asText();
+    if (objType.equals(AsyncReportRuns.TYPE)) {
+      reportRun(ex, method, obj, seg, params);
+      return;
+    }
+    if (seg.length == 2 && seg[1].equals("insights") && Set.of("campaign", "adset", "ad").contains(objType)) {
+      insights(ex, method, accounts.get(obj.path("account_id").asText()), obj, params);
+      return;
     }
     if (seg.length == 2 && method.equals("GET")) {
       String type = obj.path("_type").asText();
@@ -706,10 +643,73 @@ public final class MetaSimulator implements AutoCloseable {
       }
       case "DELETE" -> {
         obj.put("status", "DELETED").put("effective_status", "DELETED");
+        StatusHistory.record(obj, clock.instant());
         send(ex, 200, NF.objectNode().put("success", true));
       }
       default -> throw GraphError.unsupported(method, head);
     }
+  }
+
+  // ---------------------------------------------------------------- insights
+
+  private InsightsEndpoint insights() {
+    return new InsightsEndpoint(deliverySeed);
+  }
+
+  private static InsightsEndpoint.Account info(Account a) {
+    return new InsightsEndpoint.Account(a.id(), a.name(), a.currency(), java.time.ZoneId.of(a.timezone()));
+  }
+
+  /** {@code /{act_|campaign|adset|ad}/insights}: GET answers rows, POST starts an async report run. */
+  private void insights(
+      HttpExchange ex, String method, Account account, ObjectNode scope, Map<String, JsonNode> params)
+      throws IOException {
+    InsightsEndpoint.Account a = info(account);
+    Instant now = clock.instant();
+    String level = scope == null ? "account" : scope.path("_type").asText();
+    InsightsQuery q =
+        InsightsQuery.parse(
+            params, level, InsightsEndpoint.today(a, now), InsightsEndpoint.earliest(a, objects.values(), now));
+    // the Insights API reports its own load; the simulator never comes close to a limit
+    ex.getResponseHeaders()
+        .set(
+            "X-FB-Ads-Insights-Throttle",
+            Json.write(
+                NF.objectNode()
+                    .put("app_id_util_pct", 0)
+                    .put("acc_id_util_pct", 0)
+                    .put("ads_api_access_tier", Faults.ACCESS_TIER)));
+    switch (method) {
+      case "GET" -> send(ex, 200, InsightsEndpoint.page(insights().rows(a, objects, scope, q, now), params));
+      case "POST" -> {
+        String id = String.valueOf(newId());
+        objects.put(id, AsyncReportRuns.create(id, account.id(), scope, q, now, reportFailure));
+        send(ex, 200, NF.objectNode().put("report_run_id", id));
+      }
+      default -> throw GraphError.unsupported(method, scope == null ? account.actId() : scope.path("id").asText());
+    }
+  }
+
+  /** {@code GET /{report_run_id}} and {@code GET /{report_run_id}/insights}. */
+  private void reportRun(HttpExchange ex, String method, ObjectNode run, String[] seg, Map<String, JsonNode> params)
+      throws IOException {
+    Instant now = clock.instant();
+    if (method.equals("GET") && seg.length == 1) {
+      send(ex, 200, AsyncReportRuns.describe(run, now, params));
+      return;
+    }
+    if (method.equals("GET") && seg.length == 2 && seg[1].equals("insights")) {
+      if (!AsyncReportRuns.status(run, now).equals("Job Completed")) {
+        throw AsyncReportRuns.notReady();
+      }
+      Account account = accounts.get(run.path("account_id").asText());
+      ObjectNode scope = run.has("_scope") ? objects.get(run.path("_scope").asText()) : null;
+      List<ObjectNode> rows =
+          insights().rows(info(account), objects, scope, AsyncReportRuns.query(run), AsyncReportRuns.timeRef(run));
+      send(ex, 200, InsightsEndpoint.page(rows, params));
+      return;
+    }
+    throw GraphError.unsupported(method, run.path("id").asText());
   }
 
   private static String firstSegment(String rest) {
@@ -1062,6 +1062,7 @@ public final class MetaSimulator implements AutoCloseable {
 
   private JsonNode put(ObjectNode o) {
     objects.put(o.path("id").asText(), o);
+    StatusHistory.record(o, clock.instant());
     return NF.objectNode().put("id", o.path("id").asText());
   }
 
@@ -1159,6 +1160,7 @@ public final class MetaSimulator implements AutoCloseable {
       }
     }
     o.put("updated_time", time(clock.instant()));
+    StatusHistory.record(o, clock.instant());
   }
 
   // ---------------------------------------------------------------- fields & paging
@@ -1201,6 +1203,9 @@ public final class MetaSimulator implements AutoCloseable {
     for (String f : wanted) {
       if (f.equals("effective_status") && o.has("status")) {
         out.put(f, effectiveStatus(o));
+      } else if (f.equals("learning_stage_info") && o.path("_type").asText().equals("adset")) {
+        Account account = accounts.get(o.path("account_id").asText());
+        out.set(f, insights().learningStageInfo(info(account), objects.values(), o.path("id").asText(), clock.instant()));
       } else if (!f.startsWith("_") && o.has(f)) {
         out.set(f, o.get(f).deepCopy());
       }
@@ -1246,11 +1251,11 @@ public final class MetaSimulator implements AutoCloseable {
     return out;
   }
 
-  private static String cursor(int index) {
+  static String cursor(int index) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("i:" + index).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static int decodeCursor(String c) {
+  static int decodeCursor(String c) {
     try {
       String s = new String(Base64.getUrlDecoder().decode(c), StandardCharsets.UTF_8);
       return Integer.parseInt(s.substring(2));

@@ -483,7 +483,8 @@ class MetaSimulatorTest {
       JsonNode usage = Json.MAPPER.readTree(r.headers().firstValue("X-Business-Use-Case-Usage").orElseThrow());
       JsonNode entry = usage.get(accountId).get(0);
       assertThat(entry.get("type").asText()).isEqualTo("ads_management");
-      assertThat(entry.get("estimated_time_to_regain_access").asInt()).isEqualTo(7);
+      // Meta gives this estimate in minutes: 7 seconds round up to 1
+      assertThat(entry.get("estimated_time_to_regain_access").asInt()).isEqualTo(1);
       assertThat(entry.has("call_count")).isTrue();
       assertThat(entry.has("total_cputime")).isTrue();
       assertThat(entry.has("total_time")).isTrue();
