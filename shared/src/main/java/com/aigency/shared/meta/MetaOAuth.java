@@ -3,6 +3,7 @@ package com.aigency.shared.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +144,7 @@ public final class MetaOAuth {
       throw MetaApiException.of(MetaErrorKind.UNKNOWN, "Meta.Failed: the token endpoint answered without an access_token");
     }
     long expiresIn = body.path("expires_in").asLong(0);
-    Instant expiresAt = expiresIn > 0 ? graph.clock().instant().plusSeconds(expiresIn) : null;
+    Instant expiresAt = expiresIn > 0 ? graph.clock().instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(expiresIn) : null;
     return new AccessToken(value, expiresAt);
   }
 
