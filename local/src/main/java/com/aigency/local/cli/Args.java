@@ -15,6 +15,11 @@ final class Args {
   private Args() {}
 
   static Args parse(List<String> args, Set<String> valueOptions) throws UsageException {
+    return parse(args, valueOptions, Set.of());
+  }
+
+  /** As {@link #parse(List, Set)}, with {@code flags}: options that take no value. */
+  static Args parse(List<String> args, Set<String> valueOptions, Set<String> flags) throws UsageException {
     Args parsed = new Args();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -25,6 +30,10 @@ final class Args {
         if (eq > 0) {
           name = arg.substring(0, eq);
           value = arg.substring(eq + 1);
+        }
+        if (flags.contains(name) && value == null) {
+          parsed.options.put(name, "true");
+          continue;
         }
         if (!valueOptions.contains(name)) {
           throw new UsageException("Unknown option " + name + (valueOptions.isEmpty() ? "" : "; known: " + String.join(", ", valueOptions)));
@@ -45,6 +54,10 @@ final class Args {
 
   List<String> positional() {
     return positional;
+  }
+
+  boolean flag(String name) {
+    return "true".equals(options.get(name));
   }
 
   Optional<String> option(String name) {

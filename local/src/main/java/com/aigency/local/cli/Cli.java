@@ -24,7 +24,9 @@ public final class Cli {
       """
       Usage: ./aigency <command> [options]
 
-        demo [--port N]                    start the system in memory and walk through what it does, step by step
+        demo [--port N] [--interactive]    start the system in memory and run the main job: onboarding chat -> brief ->
+                                           Facebook connected -> plan -> approval -> campaign live in the Meta simulator;
+                                           --interactive asks you to approve, request changes or reject each plan
         local [--port N] [--data DIR]      start the whole system locally (HTTP API on 127.0.0.1:N, default 3000);
                                            --data keeps state in DIR across restarts (default: in memory)
         tenant create NAME [--scopes S] [--data DIR]
@@ -65,10 +67,15 @@ public final class Cli {
     List<String> rest = args.subList(1, args.size());
     return switch (args.get(0)) {
       case "local" -> local(Args.parse(rest, Set.of("--port", "--data")));
-      case "demo" -> new Demo(System.out).run(Args.parse(rest, Set.of("--port")).intOption("--port", LocalPorts.freePort(), 1, 65535));
+      case "demo" -> demo(Args.parse(rest, Set.of("--port"), Set.of("--interactive")));
       case "tenant" -> tenant(Args.parse(rest, Set.of("--scopes", "--data")));
       default -> throw new UsageException("Unknown command '" + args.get(0) + "'");
     };
+  }
+
+  private static int demo(Args args) throws Exception {
+    return new Demo(System.out, System.in, args.flag("--interactive"))
+        .run(args.intOption("--port", LocalPorts.freePort(), 1, 65535));
   }
 
   private static int local(Args args) throws Exception {

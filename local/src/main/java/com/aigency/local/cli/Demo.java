@@ -31,11 +31,21 @@ final class Demo {
        "uniqueSellingPoint":"Baked at 4am, sold by 8","websiteUrl":"https://corner-bakery.example"}""";
 
   private final PrintStream out;
+  private final java.io.BufferedReader in;
+  private final boolean interactive;
   private final HttpClient http = HttpClient.newHttpClient();
   private String api;
+  private String meta;
 
   Demo(PrintStream out) {
+    this(out, null, false);
+  }
+
+  /** With {@code interactive}, the owner's decision on each plan is read from {@code in}. */
+  Demo(PrintStream out, java.io.InputStream in, boolean interactive) {
     this.out = out;
+    this.in = in == null ? null : new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    this.interactive = interactive;
   }
 
   int run(int port) throws Exception {
@@ -44,6 +54,7 @@ final class Demo {
     var options = new LocalLauncher.Options(port, null, LocalLauncher.repoRoot().resolve("template.yaml"), state);
     try (var system = LocalLauncher.start(options, state.resolve("local.log"), Duration.ofMinutes(3))) {
       api = system.endpoints().api();
+      meta = system.endpoints().meta();
       out.println("  HTTP API on " + api + " (logs: " + state.resolve("local.log") + ")");
 
       step("Creating two tenants (agencies); each gets an API key, stored only as a hash");
@@ -93,14 +104,18 @@ final class Demo {
 
       step("Without a key: 401");
       call("GET", "/projects", null, null, 401);
+
+      String outcome = new DemoLaunch(out, in, interactive, this::call, api, meta).run(bakery.apiKey(), id);
       out.println();
-      out.println("Demo finished: tenancy, the onboarding chat and the brief work end to end. (Campaign planning,");
-      out.println("approvals and deployment to the Meta simulator join this demo as they are built.)");
+      out.println("Demo finished: " + outcome);
+      if (outcome.startsWith("FAILED")) {
+        return 1;
+      }
     }
     return 0;
   }
 
-  private JsonNode call(String method, String path, String key, String body, int expected) throws Exception {
+  JsonNode call(String method, String path, String key, String body, int expected) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");

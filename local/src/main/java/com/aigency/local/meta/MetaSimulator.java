@@ -79,6 +79,12 @@ public final class MetaSimulator implements AutoCloseable {
       Set.of("IMPRESSIONS", "LINK_CLICKS", "THRUPLAY", "APP_INSTALLS", "PAGE_LIKES", "POST_ENGAGEMENT");
   static final Set<String> BUYING_TYPES = Set.of("AUCTION", "RESERVED");
 
+  /**
+   * Each simulated user has one Facebook Page, with a fixed id: user 0's is {@value #FIRST_PAGE_ID},
+   * user 1's the next number. The pages are derived from the users, so nothing about them is saved.
+   */
+  public static final long FIRST_PAGE_ID = 1_234_567_890L;
+
   /** Short-lived user token lifetime (about 1-2 hours at Meta). */
   static final long SHORT_LIVED_SECONDS = 5_400;
 
@@ -506,6 +512,10 @@ public final class MetaSimulator implements AutoCloseable {
     }
     ArrayNode as = s.putArray("accounts");
     accounts.values().forEach(a -> as.add(accountNode(a)));
+    ArrayNode ps = s.putArray("pages");
+    for (int i = 0; i < users.size(); i++) {
+      ps.add(pageNode(i).put("user", users.get(i).id()));
+    }
     ArrayNode os = s.putArray("objects");
     objects.values().forEach(o -> os.add(o.deepCopy()));
     s.put("faults", faults.size());
@@ -576,6 +586,10 @@ public final class MetaSimulator implements AutoCloseable {
         String edge = seg[1];
         if (edge.equals("insights")) {
           insights(ex, method, account, null, params);
+          return;
+        }
+        if (edge.equals("promote_pages") && method.equals("GET")) {
+          send(ex, 200, page(promotablePages(account), params, List.of("id", "name")));
           return;
         }
         if (method.equals("POST")) {
@@ -726,6 +740,24 @@ public final class MetaSimulator implements AutoCloseable {
       case "adimages" -> "adimage";
       default -> edge;
     };
+  }
+
+  /** The Page of user {@code index} ({@link #FIRST_PAGE_ID} + index). */
+  private ObjectNode pageNode(int index) {
+    return NF.objectNode()
+        .put("id", String.valueOf(FIRST_PAGE_ID + index))
+        .put("name", users.get(index).name() + "'s Page");
+  }
+
+  /** The Pages an ad account may promote: those of the users who hold the account. */
+  private List<ObjectNode> promotablePages(Account account) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      if (users.get(i).accountIds().contains(account.id())) {
+        out.add(pageNode(i));
+      }
+    }
+    return out;
   }
 
   private ObjectNode accountNode(Account a) {
@@ -1009,6 +1041,13 @@ public final class MetaSimulator implements AutoCloseable {
         }
         if (!oss.path("page_id").isValueNode() || oss.path("page_id").asText().isEmpty()) {
           throw GraphError.invalidParameter(1487007, "Page Required", "object_story_spec.page_id is required.");
+        }
+        String pageId = oss.path("page_id").asText();
+        if (promotablePages(account).stream().noneMatch(p -> p.path("id").asText().equals(pageId))) {
+          throw GraphError.invalidParameter(
+              1487007,
+              "Invalid Page",
+              "object_story_spec.page_id " + pageId + " is not a Page this ad account can promote.");
         }
         JsonNode link = oss.path("link_data");
         if (link.isObject()) {

@@ -88,7 +88,7 @@ public final class LocalNames implements Intrinsics.Resolver {
           case "AWS::KMS::Key" -> keyId(name);
           case "AWS::KMS::Alias" -> string(resolve(resource.properties().get("AliasName")));
           case "AWS::SecretsManager::Secret" -> secretName(name);
-          case "AWS::Serverless::StateMachine" -> arn("states", "stateMachine:" + name);
+          case "AWS::Serverless::StateMachine" -> arn("states", "stateMachine:" + stateMachineName(name));
           case "AWS::Serverless::HttpApi" -> "local";
           default -> name;
         });
@@ -107,8 +107,8 @@ public final class LocalNames implements Intrinsics.Resolver {
           case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + keyId(logicalId));
           case "AWS::KMS::Key.KeyId" -> keyId(logicalId);
           case "AWS::Serverless::Function.Arn" -> arn("lambda", "function:" + logicalId);
-          case "AWS::Serverless::StateMachine.Name" -> logicalId;
-          case "AWS::Serverless::StateMachine.Arn" -> arn("states", "stateMachine:" + logicalId);
+          case "AWS::Serverless::StateMachine.Name" -> stateMachineName(logicalId);
+          case "AWS::Serverless::StateMachine.Arn" -> arn("states", "stateMachine:" + stateMachineName(logicalId));
           default ->
               throw new IllegalStateException(
                   "The local stack has no value for GetAtt " + logicalId + "." + attribute + " (" + resource.type() + ")");
@@ -135,6 +135,11 @@ public final class LocalNames implements Intrinsics.Resolver {
   /** A stable key id per logical id, so ciphertexts stored in a data folder stay decryptable. */
   public String keyId(String logicalId) {
     return UUID.nameUUIDFromBytes(("aigency-local/" + logicalId).getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  /** Its {@code Name} when the template gives one (so an ARN can be built without a reference). */
+  public String stateMachineName(String logicalId) {
+    return nameProperty(logicalId, "Name", logicalId);
   }
 
   public String secretName(String logicalId) {

@@ -36,7 +36,7 @@ final class StateMachines {
       String definition = definition(machine, names);
       String role = "arn:aws:iam::" + LocalAccount.ACCOUNT_ID + ":role/" + machine.logicalId() + "Role";
       try {
-        engine.createStateMachine(machine.logicalId(), definition, role, "STANDARD");
+        engine.createStateMachine(names.stateMachineName(machine.logicalId()), definition, role, "STANDARD");
       } catch (AwsJsonException e) {
         if (!e.errorCode().equals("StateMachineAlreadyExists")) {
           throw new IllegalStateException("State machine " + machine.logicalId() + " was refused: " + e.getMessage(), e);

@@ -24,6 +24,10 @@ final class LocalHttp {
   }
 
   Response send(String method, String path, String apiKey, String clientId, String body) throws Exception {
+    return send(method, path, apiKey, clientId, body, null);
+  }
+
+  Response send(String method, String path, String apiKey, String clientId, String body, String idempotencyKey) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
@@ -34,6 +38,9 @@ final class LocalHttp {
     }
     if (clientId != null) {
       request.header("X-Client-Id", clientId);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
     }
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     String raw = response.body();

@@ -230,6 +230,9 @@ class TenantIsolationOverHttpTest {
     if (route.path().endsWith("/brief")) {
       return BRIEF;
     }
+    if (route.path().endsWith("/request-changes")) {
+      return "{\"feedback\":\"Target ages 30-50\"}";
+    }
     if (route.path().endsWith("/ad-account")) {
       return "{\"adAccountId\":\"act_120200000000000123\"}";
     }

@@ -472,7 +472,22 @@ class SamTemplateTest {
             "FacebookCallbackFunction",
             "ListAdAccountsFunction",
             "SelectAdAccountFunction",
-            "TokenCheckFunction");
+            "TokenCheckFunction",
+            "LaunchCampaignFunction",
+            "GetCampaignFunction",
+            "ListApprovalsFunction",
+            "ApproveFunction",
+            "RequestChangesFunction",
+            "RejectFunction",
+            "ListArtifactsFunction",
+            "ListActivityFunction",
+            "PlanCampaignFunction",
+            "RequestApprovalFunction",
+            "StartDeploymentFunction",
+            "DeployStepFunction",
+            "CompleteLaunchFunction",
+            "CancelLaunchFunction",
+            "FailLaunchFunction");
     FunctionDef create = template.function("CreateProjectFunction");
     assertThat(create.httpApiRoutes())
         .containsExactly(

@@ -28,6 +28,24 @@ public final class Ids {
     return prefix + "_" + new String(body);
   }
 
+  /**
+   * An id of {@code prefix} derived from {@code seed} (SHA-256), the same every time: for items a
+   * retried step must find again rather than create twice. Not time-ordered.
+   */
+  public static String derived(String prefix, String seed) {
+    byte[] hash;
+    try {
+      hash = java.security.MessageDigest.getInstance("SHA-256").digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    char[] body = new char[26];
+    for (int i = 0; i < 26; i++) {
+      body[i] = ALPHABET[hash[i] & 31];
+    }
+    return prefix + "_" + new String(body);
+  }
+
   /** True for something shaped like an id of {@code prefix}; a cheap guard before any lookup. */
   public static boolean looksLike(String prefix, String value) {
     return value != null && value.matches(prefix + "_[0-9A-HJKMNP-TV-Z]{26}");

@@ -6,7 +6,9 @@ import java.util.List;
 public enum AdObjectType {
   CAMPAIGN("campaigns", List.of("id", "name", "status", "effective_status", "objective", "daily_budget")),
   AD_SET("adsets", List.of("id", "name", "status", "effective_status", "campaign_id", "daily_budget")),
-  AD("ads", List.of("id", "name", "status", "effective_status", "campaign_id", "adset_id"));
+  AD("ads", List.of("id", "name", "status", "effective_status", "campaign_id", "adset_id")),
+  /** Ad creatives have no budget, parent or effective status; {@code status} is ACTIVE, DELETED, ... */
+  CREATIVE("adcreatives", List.of("id", "name", "status"));
 
   private final String edge;
   private final List<String> summaryFields;

@@ -155,18 +155,49 @@ public final class MetaAds {
    */
   public List<AdObjectSummary> findByName(
       AccessToken token, String adAccountId, AdObjectType type, String name) {
+    return findByNameContaining(token, adAccountId, type, name).stream()
+        .filter(o -> name.equals(o.name()))
+        .toList();
+  }
+
+  /**
+   * The Facebook Pages the ad account may run ads as ({@code GET /act_<id>/promote_pages}, all
+   * pages): a link ad's creative names one in {@code object_story_spec.page_id}.
+   */
+  public List<FacebookPage> promotePages(AccessToken token, String adAccountId) {
     requireAccountId(adAccountId);
-    requireName(name);
+    List<FacebookPage> out = new ArrayList<>();
+    Map<String, String> params = Map.of("fields", "id,name", "limit", "100");
+    for (JsonNode p : graph.getAllPages(token, "/" + adAccountId + "/promote_pages", params)) {
+      String id = p.path("id").asText("");
+      if (!id.isEmpty()) {
+        out.add(new FacebookPage(id, p.path("name").asText("")));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The campaigns, ad sets, ads or creatives of the account whose name contains {@code fragment}
+   * (a marker shared by several objects), in one listing: Meta filters ({@code filtering} CONTAIN
+   * on {@code name}) and the client checks the names itself, following all pages. Lets a step look
+   * up all of its objects with one call instead of one {@link #findByName} per object.
+   */
+  public List<AdObjectSummary> findByNameContaining(
+      AccessToken token, String adAccountId, AdObjectType type, String fragment) {
+    requireAccountId(adAccountId);
+    requireName(fragment);
     Map<String, String> p = new LinkedHashMap<>();
     p.put("fields", String.join(",", type.summaryFields()));
     ArrayNode filtering = Json.MAPPER.createArrayNode();
-    filtering.addObject().put("field", "name").put("operator", "CONTAIN").put("value", name);
+    filtering.addObject().put("field", "name").put("operator", "CONTAIN").put("value", fragment);
     p.put("filtering", filtering.toString());
     p.put("limit", "100");
     List<AdObjectSummary> out = new ArrayList<>();
     String currency = null;
     for (JsonNode o : graph.getAllPages(token, "/" + adAccountId + "/" + type.edge(), p)) {
-      if (!name.equals(o.path("name").asText(null))) {
+      String name = o.path("name").asText(null);
+      if (name == null || !name.contains(fragment)) {
         continue;
       }
       Money budget = null;
@@ -177,16 +208,9 @@ public final class MetaAds {
         }
         budget = CurrencyOffsets.fromMetaAmount(raw, currency);
       }
-      out.add(
-          new AdObjectSummary(
-              type,
-              o.path("id").asText(),
-              o.path("name").asText(),
-              o.path("status").asText(null),
-              o.path("effective_status").asText(null),
-              budget,
-              o.path("campaign_id").asText(null),
-              o.path("adset_id").asText(null)));
+      out.add(new AdObjectSummary(type, o.path("id").asText(), name, o.path("status").asText(null),
+          o.path("effective_status").asText(null), budget, o.path("campaign_id").asText(null),
+          o.path("adset_id").asText(null)));
     }
     return List.copyOf(out);
   }

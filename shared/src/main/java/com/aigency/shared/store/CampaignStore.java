@@ -121,6 +121,16 @@ public final class CampaignStore {
     }
   }
 
+  /** Records the launch workflow's execution (whatever the status is by then). */
+  public void recordExecution(String tenantId, String campaignId, String executionArn) {
+    dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+        .key(Items.key(Keys.tenant(tenantId), PREFIX + campaignId))
+        .conditionExpression("attribute_exists(PK)")
+        .updateExpression("SET executionArn = :arn")
+        .expressionAttributeValues(Map.of(":arn", AttributeValue.fromS(executionArn)))
+        .build());
+  }
+
   /** Attribute values for {@link #transition}'s {@code set}. */
   public static Map<String, AttributeValue> attributes(Object... nameValuePairs) {
     Map<String, AttributeValue> out = new LinkedHashMap<>();

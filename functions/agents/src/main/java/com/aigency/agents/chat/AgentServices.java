@@ -24,18 +24,25 @@ import java.util.Optional;
  * OpenAI-compatible model when an API key is configured in Secrets Manager, otherwise the offline
  * model, which says plainly in every reply that it is offline.
  */
-final class AgentServices {
+public final class AgentServices {
   private AgentServices() {}
 
   static OnboardingChat onboardingChat() {
-    Map<String, String> env = System.getenv();
     String table = AppConfig.fromEnvironment().tableName();
     var dynamo = AwsClients.dynamoDb();
     Clock clock = AppClock.system();
+    return new OnboardingChat(
+        new ProjectStore(dynamo, table), new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table),
+        runtime(dynamo, table, clock), clock);
+  }
+
+  /** The agent runtime over this table: online model when a key is configured, else offline. */
+  public static AgentRuntime runtime(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table, Clock clock) {
+    Map<String, String> env = System.getenv();
     Optional<ModelClient> online = ModelClients.fromEnvironment();
     ModelClient model = online.orElseGet(OfflineModel::new);
     String defaultModel = online.isPresent() ? env.getOrDefault("OPENAI_MODEL", "gpt-4o-mini") : OfflineModel.MODEL;
-    AgentRuntime runtime = new AgentRuntime(
+    return new AgentRuntime(
         model,
         new AgentControlStore(dynamo, table, clock),
         new BudgetStore(dynamo, table, clock, Long.parseLong(env.getOrDefault("AGENT_DEFAULT_MONTHLY_BUDGET_MICROS", "5000000"))),
@@ -43,7 +50,5 @@ final class AgentServices {
         PriceTable.fromConfig(env.get("AGENT_PRICES")),
         clock,
         AgentRuntime.Settings.withDefaultModel(defaultModel));
-    return new OnboardingChat(
-        new ProjectStore(dynamo, table), new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table), runtime, clock);
   }
 }

@@ -24,7 +24,7 @@ public final class OfflineModel implements ModelClient {
 
   /** Every offline agent that exists so far. */
   public OfflineModel() {
-    this(List.of(new OnboardingInterviewer()));
+    this(List.of(new OnboardingInterviewer(), new Planner(), new Copywriter()));
   }
 
   public OfflineModel(List<OfflineAgent> agents) {
