@@ -45,7 +45,7 @@ class DeploymentGateStepTest {
     table = dynamo.freshTable();
     campaigns = new CampaignStore(dynamo.client, table);
     approvals = new ApprovalStore(dynamo.client, table);
-    steps = LaunchServices.steps(dynamo.client, table, (t, c) -> List.of(), clock);
+    steps = LaunchServices.steps(dynamo.client, table, null, (t, c) -> List.of(), clock);
     tenant = Ids.newId("t", clock);
     project = Ids.newId("p", clock);
   }

@@ -73,6 +73,6 @@ public final class RightPanel {
   public static RightPanel fromEnvironment() {
     var dynamo = com.aigency.shared.aws.AwsClients.dynamoDb();
     String table = com.aigency.shared.config.AppConfig.fromEnvironment().tableName();
-    return new RightPanel(new ProjectStore(dynamo, table), new ArtifactStore(dynamo, table));
+    return new RightPanel(new ProjectStore(dynamo, table), new ArtifactStore(dynamo, table, com.aigency.shared.aws.Blobs.fromEnvironment()));
   }
 }

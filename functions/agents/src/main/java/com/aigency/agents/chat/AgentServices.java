@@ -32,7 +32,7 @@ public final class AgentServices {
     var dynamo = AwsClients.dynamoDb();
     Clock clock = AppClock.system();
     return new OnboardingChat(
-        new ProjectStore(dynamo, table), new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table),
+        new ProjectStore(dynamo, table), new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table, com.aigency.shared.aws.Blobs.fromEnvironment()),
         runtime(dynamo, table, clock), clock);
   }
 

@@ -2,6 +2,7 @@ package com.aigency.agents.planning;
 
 import com.aigency.agents.chat.AgentServices;
 import com.aigency.shared.aws.AwsClients;
+import com.aigency.shared.aws.Blobs;
 import com.aigency.shared.campaigns.launch.LaunchServices;
 import com.aigency.shared.campaigns.launch.PlanStep;
 import com.aigency.shared.campaigns.plan.CampaignPlanner;
@@ -36,7 +37,7 @@ public final class PlanCampaignHandler implements RequestHandler<Map<String, Obj
     var clock = AppClock.system();
     return new PlanStep(new ProjectStore(dynamo, table), new CampaignStore(dynamo, table), new ApprovalStore(dynamo, table),
         new CampaignPlanner(AgentServices.runtime(dynamo, table, clock)),
-        LaunchServices.steps(dynamo, table, (tenant, campaign) -> {
+        LaunchServices.steps(dynamo, table, Blobs.fromEnvironment(), (tenant, campaign) -> {
           throw new IllegalStateException("planning never pauses deployments");
         }, clock));
   }

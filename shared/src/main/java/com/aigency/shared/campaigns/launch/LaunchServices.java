@@ -1,6 +1,7 @@
 package com.aigency.shared.campaigns.launch;
 
 import com.aigency.shared.aws.AwsClients;
+import com.aigency.shared.aws.Blobs;
 import com.aigency.shared.aws.Workflows;
 import com.aigency.shared.config.AppClock;
 import com.aigency.shared.config.AppConfig;
@@ -36,19 +37,21 @@ public record LaunchServices(CampaignLaunch launch, ApprovalDecisions decisions)
   }
 
   /** The workflow's own steps, with what pauses a failed deployment's objects. */
-  public static LaunchSteps steps(DynamoDbClient dynamo, String table, LaunchSteps.DeploymentPauser pauser, Clock clock) {
-    return new LaunchSteps(new CampaignStore(dynamo, table), new ApprovalStore(dynamo, table), feed(dynamo, table, clock),
+  public static LaunchSteps steps(DynamoDbClient dynamo, String table, Blobs blobs, LaunchSteps.DeploymentPauser pauser,
+      Clock clock) {
+    return new LaunchSteps(new CampaignStore(dynamo, table), new ApprovalStore(dynamo, table), feed(dynamo, table, blobs, clock),
         pauser, clock);
   }
 
   /** As {@link #steps} from the environment, for steps that never pause anything. */
   public static LaunchSteps stepsFromEnvironment(LaunchSteps.DeploymentPauser pauser) {
-    return steps(AwsClients.dynamoDb(), AppConfig.fromEnvironment().tableName(), pauser, AppClock.system());
+    return steps(AwsClients.dynamoDb(), AppConfig.fromEnvironment().tableName(), Blobs.fromEnvironment(), pauser,
+        AppClock.system());
   }
 
-  /** The feed the workflow steps write to. */
-  public static ProjectFeed feed(DynamoDbClient dynamo, String table, Clock clock) {
-    return new ProjectFeed(new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table),
+  /** The feed the workflow steps write to; {@code blobs} null keeps only small artifacts. */
+  public static ProjectFeed feed(DynamoDbClient dynamo, String table, Blobs blobs, Clock clock) {
+    return new ProjectFeed(new ConversationStore(dynamo, table), new ArtifactStore(dynamo, table, blobs),
         new NotificationService(new NotificationStore(dynamo, table), clock), clock);
   }
 }
