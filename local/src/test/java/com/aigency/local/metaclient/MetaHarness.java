@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aigency.local.clock.LocalClock;
 import com.aigency.local.meta.MetaSimulator;
+import com.aigency.local.testing.LogCapture;
 import com.aigency.shared.json.Json;
 import com.aigency.shared.meta.AccessToken;
 import com.aigency.shared.meta.MetaAds;
@@ -24,20 +25,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * The real Meta client over HTTP against the simulator, with {@code appsecret_proof} enforced, a
@@ -81,7 +74,7 @@ final class MetaHarness implements AutoCloseable {
     ads = new MetaAds(graph);
     insights = new MetaInsights(graph);
     secrets.add(APP_SECRET);
-    capture = LogCapture.attach(logs);
+    capture = LogCapture.attach(logs, MetaGraph.class.getName(), MetaInsights.class.getName(), MetaSimulator.class.getName());
   }
 
   /** The whole Meta Login: dialog, redirect, code exchange, long-lived exchange. */
@@ -181,50 +174,5 @@ final class MetaHarness implements AutoCloseable {
           URLDecoder.decode(p.substring(i + 1), StandardCharsets.UTF_8));
     }
     return out;
-  }
-
-  /**
-   * A writer appender at ALL on the root logger and the config the client logs through (the
-   * functions' log4j2.xml gives {@code com.aigency} its own non-additive config). The configs'
-   * own appenders are detached meanwhile so the build log stays quiet; close() restores them.
-   */
-  private record LogCapture(List<LoggerConfig> configs, List<Level> levels, List<Map<String, Appender>> detached, String name)
-      implements AutoCloseable {
-    static LogCapture attach(StringWriter target) {
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      String name = "meta-client-capture-" + System.nanoTime();
-      WriterAppender appender =
-          WriterAppender.createAppender(
-              PatternLayout.newBuilder().withPattern("%level %logger %msg %throwable%n").build(), null, target, name, false, true);
-      appender.start();
-      Set<LoggerConfig> configs = new LinkedHashSet<>();
-      configs.add(context.getConfiguration().getRootLogger());
-      for (Class<?> c : List.of(MetaGraph.class, MetaInsights.class, MetaSimulator.class)) {
-        configs.add(context.getConfiguration().getLoggerConfig(c.getName()));
-      }
-      List<Level> levels = new ArrayList<>();
-      List<Map<String, Appender>> detached = new ArrayList<>();
-      for (LoggerConfig config : configs) {
-        levels.add(config.getLevel());
-        Map<String, Appender> own = new LinkedHashMap<>(config.getAppenders());
-        own.keySet().forEach(config::removeAppender);
-        detached.add(own);
-        config.addAppender(appender, Level.ALL, null);
-        config.setLevel(Level.ALL);
-      }
-      context.updateLoggers();
-      return new LogCapture(List.copyOf(configs), levels, detached, name);
-    }
-
-    @Override
-    public void close() {
-      for (int i = 0; i < configs.size(); i++) {
-        LoggerConfig config = configs.get(i);
-        config.removeAppender(name);
-        config.setLevel(levels.get(i));
-        detached.get(i).values().forEach(a -> config.addAppender(a, null, null));
-      }
-      ((LoggerContext) LogManager.getContext(false)).updateLoggers();
-    }
   }
 }
