@@ -110,7 +110,10 @@ public final class BenchReport {
         client, with the sample's tenant, key, API key and path-parameter ids replaced by those of a \
         tenant, a project with a brief and a conversation the benchmark creates first. Every \
         response is checked: an HTTP API function must answer 2xx, the authorizer must authorise, the \
-        baseline must say `hello`; anything else fails the benchmark.
+        baseline must say `hello`; anything else fails the benchmark. Functions whose sample \
+        cannot succeed with these fixtures (routes that need a Facebook connection, a campaign or an \
+        approval; workflow steps; schedules) are not timed and are listed, with the answer they gave, \
+        under *Not measured*.
         - **Columns**: *total* is from the moment the benchmark launches the JVM process (wall clock, \
         passed to the child: on Linux `ProcessHandle.Info.startInstant()` is derived from the boot \
         time, which the kernel gives in whole seconds, and was tens of milliseconds off in a test; \
