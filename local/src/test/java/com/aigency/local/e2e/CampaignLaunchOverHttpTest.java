@@ -4,6 +4,7 @@ import static com.aigency.local.e2e.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aigency.local.cli.OAuthBrowser;
+import com.aigency.local.runtime.LocalClients;
 import com.aigency.local.runtime.LocalLauncher;
 import com.aigency.local.runtime.LocalPorts;
 import com.aigency.shared.domain.Scope;
@@ -17,9 +18,11 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The main job over HTTP against the whole local system (offline model, Meta simulator, the real
@@ -36,6 +39,7 @@ class CampaignLaunchOverHttpTest {
   static LocalLauncher.Running system;
   static LocalTenants tenants;
   static LocalHttp http;
+  static String table;
   static final HttpClient plain = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -46,6 +50,7 @@ class CampaignLaunchOverHttpTest {
         Files.createTempFile("aigency-local", ".log"), Duration.ofMinutes(2));
     tenants = new LocalTenants(system.endpoints());
     http = new LocalHttp(system.endpoints().api());
+    table = LocalClients.tableName(LocalLauncher.repoRoot().resolve("template.yaml"), system.endpoints());
   }
 
   @AfterAll
@@ -55,10 +60,11 @@ class CampaignLaunchOverHttpTest {
   }
 
   /** A tenant with a project that has a brief and a connected EUR ad account. */
-  record Owner(String key, String project, String adAccount) {}
+  record Owner(String tenantId, String key, String project, String adAccount) {}
 
   static Owner readyOwner(String name) throws Exception {
-    String key = tenants.create(name, Scope.APP).apiKey();
+    var tenant = tenants.create(name, Scope.APP);
+    String key = tenant.apiKey();
     String project = http.send("POST", "/projects", key, "{\"name\":\"" + name + "\"}").body().get("id").asText();
     assertThat(http.send("PUT", "/projects/" + project + "/brief", key, BRIEF).status()).isEqualTo(200);
     URI back = new OAuthBrowser().connect(system.endpoints().api(), key, project);
@@ -70,7 +76,7 @@ class CampaignLaunchOverHttpTest {
       }
     }
     assertThat(http.send("PUT", "/projects/" + project + "/ad-account", key, "{\"adAccountId\":\"" + eur + "\"}").status()).isEqualTo(200);
-    return new Owner(key, project, eur);
+    return new Owner(tenant.tenantId(), key, project, eur);
   }
 
   static String launch(Owner o) throws Exception {
@@ -128,7 +134,12 @@ class CampaignLaunchOverHttpTest {
     JsonNode pending = campaign(o, id);
     assertThat(pending.get("status").asText()).isEqualTo("PENDING_APPROVAL");
     JsonNode structure = pending.at("/plan/structure");
-    assertThat(approval.toString()).doesNotContain("taskToken").doesNotContain("AQ");
+    String storedToken = tenants.dynamo().getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+        "PK", AttributeValue.fromS("T#" + o.tenantId()),
+        "SK", AttributeValue.fromS("APPROVAL#" + approval.get("id").asText())))).item().get("taskToken").s();
+    assertThat(storedToken).isNotBlank();
+    assertThat(approval.toString()).doesNotContain("taskToken").doesNotContain(storedToken);
+    assertThat(http.send("GET", "/campaigns/" + id, o.key(), null).raw()).doesNotContain(storedToken);
 
     var approved = http.send("POST", "/approvals/" + approval.get("id").asText() + "/approve", o.key(), null);
     assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
