@@ -4,6 +4,7 @@ import com.aigency.shared.campaigns.deploy.CampaignDeployer;
 import com.aigency.shared.campaigns.deploy.DeployServices;
 import com.aigency.shared.campaigns.deploy.DeployStep;
 import com.aigency.shared.campaigns.launch.ApprovalRecords;
+import com.aigency.shared.workflow.StepInput;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
@@ -28,17 +29,7 @@ public final class DeployStepHandler implements RequestHandler<Map<String, Objec
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    String tenantId = text(input, "tenantId");
-    String campaignId = text(input, "campaignId");
-    DeployStep step = DeployStep.parse(text(input, "step"));
-    return deployer.run(tenantId, campaignId, step).toOutput();
-  }
-
-  static String text(Map<String, Object> input, String name) {
-    Object v = input == null ? null : input.get(name);
-    if (v instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    throw new IllegalArgumentException("the deploy step input needs \"" + name + "\" (a string)");
+    StepInput in = new StepInput(input);
+    return deployer.run(in.tenantId(), in.campaignId(), DeployStep.parse(in.required("step"))).toOutput();
   }
 }

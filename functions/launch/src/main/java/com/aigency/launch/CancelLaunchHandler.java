@@ -1,6 +1,7 @@
 package com.aigency.launch;
 
 import com.aigency.shared.campaigns.launch.LaunchSteps;
+import com.aigency.shared.workflow.StepInput;
 import java.util.Map;
 
 /** Rejected, out of change rounds, or expired ({@code expired: true}): CANCELLED, nothing built. */
@@ -15,7 +16,7 @@ public final class CancelLaunchHandler extends LaunchStep {
 
   @Override
   protected Map<String, Object> run(StepInput in) {
-    if (Boolean.TRUE.equals(in.raw().get("expired"))) {
+    if (in.flag("expired")) {
       steps.expire(in.tenantId(), in.campaignId());
     } else {
       steps.cancel(in.tenantId(), in.campaignId(), in.required("reason"));

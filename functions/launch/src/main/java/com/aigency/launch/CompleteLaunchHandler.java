@@ -1,6 +1,7 @@
 package com.aigency.launch;
 
 import com.aigency.shared.campaigns.launch.LaunchSteps;
+import com.aigency.shared.workflow.StepInput;
 import java.util.Map;
 
 /** The campaign is live: ACTIVE, a message, a notification, an activity entry. */

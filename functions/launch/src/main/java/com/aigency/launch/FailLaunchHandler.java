@@ -4,6 +4,7 @@ import com.aigency.shared.campaigns.deploy.DeployServices;
 import com.aigency.shared.campaigns.launch.ApprovalRecords;
 import com.aigency.shared.campaigns.launch.LaunchServices;
 import com.aigency.shared.campaigns.launch.LaunchSteps;
+import com.aigency.shared.workflow.StepInput;
 import java.util.Map;
 
 /**

@@ -4,6 +4,7 @@ import com.aigency.shared.campaigns.launch.LaunchServices;
 import com.aigency.shared.campaigns.launch.LaunchSteps;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.aigency.shared.workflow.StepInput;
 import java.util.Map;
 import org.slf4j.MDC;
 
@@ -31,8 +32,6 @@ public abstract class LaunchStep implements RequestHandler<Map<String, Object>, 
 
   /** Steps that never pause Meta objects. */
   static LaunchSteps withoutMeta() {
-    return LaunchServices.stepsFromEnvironment((tenant, campaign) -> {
-      throw new IllegalStateException("this step does not pause deployments");
-    });
+    return LaunchServices.stepsFromEnvironment(LaunchSteps.DeploymentPauser.NONE);
   }
 }

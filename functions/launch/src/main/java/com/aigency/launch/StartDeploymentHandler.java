@@ -1,6 +1,7 @@
 package com.aigency.launch;
 
 import com.aigency.shared.campaigns.launch.LaunchSteps;
+import com.aigency.shared.workflow.StepInput;
 import java.util.Map;
 
 /** The gate: only an APPROVED approval of this campaign moves it to DEPLOYING. */

@@ -1,5 +1,6 @@
 package com.aigency.local.cli;
 
+import com.aigency.shared.campaigns.plan.MoneyText;
 import com.aigency.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -131,8 +132,8 @@ final class DemoLaunch {
   private void printPlan(JsonNode campaign) {
     JsonNode plan = campaign.get("plan");
     JsonNode s = plan.get("structure");
-    out.printf("  \"%s\"  %s, %s %s a day%n", s.get("name").asText(), s.get("objective").asText(),
-        s.get("currency").asText(), money(s.get("dailyBudget").asLong(), s.get("currency").asText()));
+    out.printf("  \"%s\"  %s, %s a day%n", s.get("name").asText(), s.get("objective").asText(),
+        MoneyText.format(s.get("dailyBudget").asLong(), s.get("currency").asText()));
     for (JsonNode set : s.get("adSets")) {
       JsonNode t = set.get("targeting");
       out.printf("    ad set %s: ages %d-%d, %s%n", set.get("name").asText(), t.get("ageMin").asInt(), t.get("ageMax").asInt(),
@@ -218,11 +219,5 @@ final class DemoLaunch {
   private void step(String text) {
     out.println();
     out.println("==> " + text);
-  }
-
-  /** Minor units as the owner reads them. */
-  private static String money(long minor, String currency) {
-    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-    return java.math.BigDecimal.valueOf(minor, Math.max(0, digits)).toPlainString();
   }
 }

@@ -51,6 +51,19 @@ public record FacebookConnection(
     adAccountId = adAccountId == null ? Optional.empty() : adAccountId;
   }
 
+  /** The same connection offering {@code accounts}; the selection is kept only if still offered. */
+  public FacebookConnection withAdAccounts(List<AdAccountChoice> accounts, Instant now) {
+    var kept = adAccountId.filter(id -> accounts.stream().anyMatch(a -> a.id().equals(id)));
+    return new FacebookConnection(tenantId, projectId, userId, fbUserId, fbUserName, token, tokenExpiresAt, status,
+        statusReason, accounts, kept, connectedAt, now);
+  }
+
+  /** The same connection with a renewed token: VALID again. */
+  public FacebookConnection withToken(SealedToken renewed, Instant expiresAt, Instant now) {
+    return new FacebookConnection(tenantId, projectId, userId, fbUserId, fbUserName, renewed, Optional.ofNullable(expiresAt),
+        Status.VALID, Optional.empty(), adAccounts, adAccountId, connectedAt, now);
+  }
+
   public Optional<AdAccountChoice> adAccount(String id) {
     return adAccounts.stream().filter(a -> a.id().equals(id)).findFirst();
   }

@@ -59,7 +59,7 @@ public final class AdAccountSelection {
       LOG.warn("Listing ad accounts of project {} failed: {}", projectId, e.getMessage());
       throw new ApiException(502, "META_UNAVAILABLE", "Meta did not answer the ad account list; try again shortly", null);
     }
-    FacebookConnection refreshed = withAccounts(c, current);
+    FacebookConnection refreshed = c.withAdAccounts(current, clock.instant());
     connections.save(refreshed);
     return ConnectionView.of(refreshed);
   }
@@ -94,11 +94,5 @@ public final class AdAccountSelection {
   private static ApiException reconnect() {
     return new ApiException(409, "FACEBOOK_RECONNECT_REQUIRED",
         "Meta no longer accepts this connection; connect Facebook again", null);
-  }
-
-  private FacebookConnection withAccounts(FacebookConnection c, List<AdAccountChoice> accounts) {
-    var selected = c.adAccountId().filter(id -> accounts.stream().anyMatch(a -> a.id().equals(id)));
-    return new FacebookConnection(c.tenantId(), c.projectId(), c.userId(), c.fbUserId(), c.fbUserName(), c.token(),
-        c.tokenExpiresAt(), c.status(), c.statusReason(), accounts, selected, c.connectedAt(), clock.instant());
   }
 }

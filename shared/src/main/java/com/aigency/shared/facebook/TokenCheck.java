@@ -74,6 +74,7 @@ public final class TokenCheck {
   private enum Outcome { REFRESHED, EXPIRING, INVALID, SKIPPED }
 
   private Outcome check(ExpiryEntry entry, Instant now) {
+    // the index is eventually consistent: decide on the item itself, read consistently
     Optional<FacebookConnection> found = connections.find(entry.tenantId(), entry.projectId());
     if (found.isEmpty() || found.get().status() == FacebookConnection.Status.INVALID) {
       return Outcome.SKIPPED;
@@ -87,9 +88,7 @@ public final class TokenCheck {
     try {
       AccessToken renewed = meta.exchangeForLongLived(TokenAccess.token(vault, c));
       if (renewed.expiresAt() != null && renewed.expiresAt().isAfter(expires)) {
-        connections.save(new FacebookConnection(c.tenantId(), c.projectId(), c.userId(), c.fbUserId(), c.fbUserName(),
-            vault.seal(renewed.value(), c.tenantId(), c.userId()), Optional.of(renewed.expiresAt()),
-            FacebookConnection.Status.VALID, Optional.empty(), c.adAccounts(), c.adAccountId(), c.connectedAt(), now));
+        connections.save(c.withToken(vault.seal(renewed.value(), c.tenantId(), c.userId()), renewed.expiresAt(), now));
         LOG.info("Meta token of project {} refreshed until {}", c.projectId(), renewed.expiresAt());
         return Outcome.REFRESHED;
       }

@@ -4,6 +4,7 @@ import com.aigency.agents.chat.AgentServices;
 import com.aigency.shared.aws.AwsClients;
 import com.aigency.shared.aws.Blobs;
 import com.aigency.shared.campaigns.launch.LaunchServices;
+import com.aigency.shared.campaigns.launch.LaunchSteps;
 import com.aigency.shared.campaigns.launch.PlanStep;
 import com.aigency.shared.campaigns.plan.CampaignPlanner;
 import com.aigency.shared.config.AppClock;
@@ -11,6 +12,7 @@ import com.aigency.shared.config.AppConfig;
 import com.aigency.shared.store.ApprovalStore;
 import com.aigency.shared.store.CampaignStore;
 import com.aigency.shared.store.ProjectStore;
+import com.aigency.shared.workflow.StepInput;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
@@ -37,24 +39,12 @@ public final class PlanCampaignHandler implements RequestHandler<Map<String, Obj
     var clock = AppClock.system();
     return new PlanStep(new ProjectStore(dynamo, table), new CampaignStore(dynamo, table), new ApprovalStore(dynamo, table),
         new CampaignPlanner(AgentServices.runtime(dynamo, table, clock)),
-        LaunchServices.steps(dynamo, table, Blobs.fromEnvironment(), (tenant, campaign) -> {
-          throw new IllegalStateException("planning never pauses deployments");
-        }, clock));
+        LaunchServices.steps(dynamo, table, Blobs.fromEnvironment(), LaunchSteps.DeploymentPauser.NONE, clock));
   }
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    int round = input.get("round") instanceof Number n ? n.intValue() : 0;
-    if (round < 1) {
-      throw new IllegalArgumentException("the plan step input needs a round >= 1");
-    }
-    return Map.of("round", step.run(text(input, "tenantId"), text(input, "projectId"), text(input, "campaignId"), round));
-  }
-
-  private static String text(Map<String, Object> input, String name) {
-    if (input.get(name) instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    throw new IllegalArgumentException("the plan step input needs \"" + name + "\"");
+    StepInput in = new StepInput(input);
+    return Map.of("round", step.run(in.tenantId(), in.required("projectId"), in.campaignId(), in.round()));
   }
 }

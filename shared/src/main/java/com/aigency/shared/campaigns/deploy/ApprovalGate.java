@@ -8,9 +8,4 @@ package com.aigency.shared.campaigns.deploy;
 @FunctionalInterface
 public interface ApprovalGate {
   boolean approved(String tenantId, String campaignId);
-
-  /** Refuses everything: the safe default until a gate over the approval records is wired. */
-  static ApprovalGate refuseAll() {
-    return (tenantId, campaignId) -> false;
-  }
 }

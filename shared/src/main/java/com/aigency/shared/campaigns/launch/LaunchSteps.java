@@ -4,6 +4,7 @@ import com.aigency.shared.approvals.Approval;
 import com.aigency.shared.campaigns.CampaignPlan;
 import com.aigency.shared.campaigns.CampaignRecord;
 import com.aigency.shared.campaigns.CampaignRecord.Status;
+import com.aigency.shared.campaigns.plan.MoneyText;
 import com.aigency.shared.domain.Artifact;
 import com.aigency.shared.domain.Ids;
 import com.aigency.shared.domain.Message;
@@ -42,6 +43,11 @@ public final class LaunchSteps {
 
   /** Pauses whatever a failed deployment created; returns a line per object for the owner. */
   public interface DeploymentPauser {
+    /** For steps that never reach a deployment: asking it is a bug. */
+    DeploymentPauser NONE = (tenantId, campaignId) -> {
+      throw new IllegalStateException("this step does not pause deployments");
+    };
+
     List<String> pauseEverything(String tenantId, String campaignId);
   }
 
@@ -79,7 +85,7 @@ public final class LaunchSteps {
     CampaignPlan plan = c.plan();
     if (approvals.find(tenantId, approvalId).isEmpty()) {
       var s = plan.structure();
-      String what = "Launch \"" + s.name() + "\" (" + s.objective() + ") at " + money(s.dailyBudget(), s.currency())
+      String what = "Launch \"" + s.name() + "\" (" + s.objective() + ") at " + MoneyText.format(s.dailyBudget(), s.currency())
           + " a day: " + s.adSets().size() + " ad set(s), " + s.ads().size() + " ad(s)";
       approvals.create(new Approval(approvalId, tenantId, c.projectId(), campaignId, round, what, plan.explanation(),
           Json.MAPPER.valueToTree(plan.projection()), taskToken, Approval.Status.PENDING, now, now.plus(APPROVAL_TTL),
@@ -223,10 +229,5 @@ public final class LaunchSteps {
 
   private static JsonNode link(String campaignId) {
     return Json.MAPPER.createObjectNode().put("type", "campaign").put("campaignId", campaignId);
-  }
-
-  static String money(long minor, String currency) {
-    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-    return currency + " " + java.math.BigDecimal.valueOf(minor, Math.max(0, digits)).toPlainString();
   }
 }

@@ -1,12 +1,15 @@
-package com.aigency.launch;
+package com.aigency.shared.workflow;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** What the campaign-launch state machine passes its steps (the Payload of lambda:invoke). */
-record StepInput(Map<String, Object> raw) {
+/**
+ * What a state machine passes a Lambda step (the Payload of lambda:invoke): read field by field,
+ * a missing or blank one is an IllegalArgumentException naming it.
+ */
+public record StepInput(Map<String, Object> raw) {
 
-  String required(String name) {
+  public String required(String name) {
     Object value = raw == null ? null : raw.get(name);
     if (!(value instanceof String s) || s.isBlank()) {
       throw new IllegalArgumentException("The step input lacks '" + name + "'");
@@ -14,12 +17,12 @@ record StepInput(Map<String, Object> raw) {
     return s;
   }
 
-  Optional<String> optional(String name) {
+  public Optional<String> optional(String name) {
     Object value = raw == null ? null : raw.get(name);
     return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 
-  int round() {
+  public int round() {
     Object value = raw == null ? null : raw.get("round");
     if (value instanceof Number n && n.intValue() >= 1) {
       return n.intValue();
@@ -27,11 +30,16 @@ record StepInput(Map<String, Object> raw) {
     throw new IllegalArgumentException("The step input lacks a round >= 1");
   }
 
-  String tenantId() {
+  public String tenantId() {
     return required("tenantId");
   }
 
-  String campaignId() {
+  public String campaignId() {
     return required("campaignId");
+  }
+
+  /** True only when the field is the JSON boolean true. */
+  public boolean flag(String name) {
+    return raw != null && Boolean.TRUE.equals(raw.get(name));
   }
 }
