@@ -32,7 +32,8 @@ class LargeArtifactsTest {
   private static final LocalDynamo dynamo = LocalDynamo.shared();
   private static S3ProxyProcess s3proxy;
   private static S3Client s3;
-  private final Clock clock = Clock.systemUTC();
+  // steps a minute per read, so the second artifact's id sorts after the first (ids are time-ordered)
+  private final Clock clock = new SteppingClock(java.time.Instant.parse("2026-11-23T09:00:00Z"), Duration.ofMinutes(1));
 
   @BeforeAll
   static void start() throws Exception {
